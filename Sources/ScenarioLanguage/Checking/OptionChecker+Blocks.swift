@@ -1,0 +1,260 @@
+extension OptionChecker {
+  /// What settings a block accepts.
+  struct SettingSpec {
+    var name: String
+    var expected: ExpectedUnit
+    var required = false
+  }
+
+  static func settings(for block: BlockSyntax) -> [SettingSpec]? {
+    let eligible = SettingSpec(name: "eligible", expected: .condition)
+    switch block.keyword.value {
+    case "shock":
+      return [SettingSpec(name: "probability", expected: .share, required: true),
+              SettingSpec(name: "cost", expected: .money(allowed: [.household, nil]), required: true),
+              SettingSpec(name: "reimbursed", expected: .share), eligible]
+    case "identification":
+      return [SettingSpec(name: "detect", expected: .share), SettingSpec(name: "include", expected: .share),
+              SettingSpec(name: "include_below", expected: .money(allowed: [.person, nil]))]
+    case "transfer":
+      return [SettingSpec(name: "top_up_to", expected: .money(allowed: [.person, nil]), required: true), eligible]
+    default:
+      switch block.kind?.value {
+      case "relocation":
+        return [SettingSpec(name: "cost", expected: .money(allowed: [.household, nil]), required: true),
+                SettingSpec(name: "subsidy", expected: .money(allowed: [.household, nil])),
+                SettingSpec(name: "moves_when", expected: .condition),
+                SettingSpec(name: "repayment_years", expected: .count(.years)), eligible]
+      case "industry":
+        return [SettingSpec(name: "grant", expected: .money(allowed: [.mu, .household, .person, nil])),
+                SettingSpec(name: "success", expected: .share),
+                SettingSpec(name: "gain", expected: .money(allowed: [.person, .household, nil])), eligible]
+      case "subsidy":
+        return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, nil]), required: true), eligible]
+      default: return nil
+      }
+    }
+  }
+
+  /// The settings of a block, checked: values by name and the money denominators written.
+  struct CheckedSettings {
+    var values: [String: ValueExpression] = [:]
+    var denominators: [String: UnitSyntax.Denominator] = [:]
+    var years: ClosedRange<Int>
+    var onJoin: [EffectRule] = []
+    var nextYear: [EffectRule] = []
+    var complete = true
+  }
+
+  mutating func checkSettings(_ block: BlockSyntax, specs: [SettingSpec]) -> CheckedSettings {
+    let blockName = block.pathName
+    var result = CheckedSettings(years: firstYear...lastYear)
+    var locals: [String: NameScope.LocalName] = [:]
+    var written: [String: FieldSyntax] = [:]
+    var effectLists: [EffectListSyntax] = []
+    var yearsSeen = false
+    let allowedEffects = block.keyword.value == "programme"
+    for item in block.items {
+      switch item {
+      case .field(let field):
+        guard specs.contains(where: { $0.name == field.name.value }) else {
+          let names = specs.map(\.name) + ["years", "let"]
+          error("unknown-setting", "unknown setting `\(field.name.value)` in \(describe(block))", field.name.range,
+                hint: NameSuggestion.hint(for: field.name.value, among: names) ?? "\(describe(block)) accepts \(specs.map { "`\(Self.written($0.name))`" }.joined(separator: ", ")) and `years`")
+          continue
+        }
+        if written[field.name.value] != nil {
+          error("duplicate-setting", "`\(Self.written(field.name.value))` is set twice in \(describe(block))", field.name.range, hint: "keep one")
+        }
+        written[field.name.value] = field
+        locals[field.name.value] = NameScope.LocalName(path: "\(blockName).\(field.name.value)", syntax: field.value, file: file)
+      case .parameter(let parameter):
+        locals[parameter.name.value] = NameScope.LocalName(path: "\(blockName).\(parameter.name.value)", syntax: parameter.value, file: file)
+        knownPaths.append("\(blockName).\(parameter.name.value)")
+      case .years(let span):
+        if yearsSeen { error("duplicate-setting", "`years` is set twice in \(describe(block))", span.range, hint: "keep one") }
+        yearsSeen = true
+        result.years = checkActiveYears(span, block: block)
+      case .effects(let list):
+        if allowedEffects && list.timing != .endOfYear { effectLists.append(list) } else {
+          error("unexpected-effects", "`\(list.timing.rawValue)` effects belong in a programme", list.range, hint: nil)
+        }
+      }
+    }
+    let scope = NameScope(locals: locals, stream: blockName, place: describe(block))
+    for spec in specs {
+      let path = "\(blockName).\(spec.name)"
+      knownPaths.append(path)
+      guard let (expression, fileName) = valueSyntax(path, written[spec.name]?.value) else {
+        if spec.required {
+          error("missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
+                hint: "add `\(Self.written(spec.name)) …` inside the block")
+          result.complete = false
+        }
+        continue
+      }
+      var fieldScope = scope
+      fieldScope.stream = path
+      drawIndex = 0
+      guard let typed = resolve(expression, file: fileName, scope: fieldScope, argumentPath: path) else {
+        result.complete = false
+        continue
+      }
+      let unit = fileName == file ? written[spec.name]?.unit : expression.literalUnit
+      if let denominator = checkValue(typed, expression: expression, unit: unit, expected: spec.expected, path: path, file: fileName) {
+        result.denominators[spec.name] = denominator
+      }
+      result.values[spec.name] = typed.value
+    }
+    for list in effectLists {
+      let effects = checkEffects(list, scope: scope, path: "\(blockName).effects")
+      if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
+    }
+    return result
+  }
+
+  private mutating func checkActiveYears(_ span: YearSpanSyntax, block: BlockSyntax) -> ClosedRange<Int> {
+    guard span.first.value <= span.last.value else {
+      error("years-reversed", "the last year \(span.last.value) is before the first year \(span.first.value)", span.range,
+            hint: "write `years \(span.last.value) to \(span.first.value)`")
+      return firstYear...lastYear
+    }
+    guard span.first.value >= firstYear, span.last.value <= lastYear else {
+      let bad = span.first.value < firstYear ? span.first : span.last
+      error("year-out-of-span", "year \(bad.value) is outside the simulated span \(firstYear) to \(lastYear)", bad.range,
+            hint: "\(describe(block)) can only be active in simulated years; change it or the scenario's `years`")
+      return max(firstYear, span.first.value)...max(max(firstYear, span.first.value), min(lastYear, span.last.value))
+    }
+    return span.first.value...span.last.value
+  }
+
+  func describe(_ block: BlockSyntax) -> String {
+    switch block.keyword.value {
+    case "programme": return "programme `\(block.pathName)`"
+    case "identification": return "identification"
+    default: return "\(block.keyword.value) `\(block.pathName)`"
+    }
+  }
+
+  static func written(_ setting: String) -> String {
+    switch setting {
+    case "eligible": return "eligible when"
+    case "moves_when": return "moves when"
+    case "repayment_years": return "debt repaid over"
+    case "top_up_to": return "top up to"
+    default: return setting
+    }
+  }
+
+  // MARK: - Blocks
+
+  mutating func checkShock(_ block: BlockSyntax) -> ShockRule? {
+    guard let specs = Self.settings(for: block) else { return nil }
+    let settings = checkSettings(block, specs: specs)
+    guard settings.complete, let probability = settings.values["probability"], let cost = settings.values["cost"] else { return nil }
+    return ShockRule(name: block.pathName, years: settings.years, eligible: settings.values["eligible"] ?? .constant(1),
+                     probability: probability, cost: cost, reimbursed: settings.values["reimbursed"] ?? .constant(0),
+                     stream: "shock.\(block.pathName)")
+  }
+
+  mutating func checkIdentification(_ block: BlockSyntax, povertyLine: ValueExpression) -> IdentificationRule? {
+    guard let specs = Self.settings(for: block) else { return nil }
+    let settings = checkSettings(block, specs: specs)
+    return IdentificationRule(detect: settings.values["detect"] ?? .constant(1), include: settings.values["include"] ?? .constant(0),
+                              includeBelow: settings.values["include_below"] ?? .yearly(.povertyLine))
+  }
+
+  mutating func checkProgramme(_ block: BlockSyntax) -> ProgrammeRule? {
+    guard let specs = Self.settings(for: block) else {
+      let kind = block.kind ?? block.keyword
+      error("unknown-programme", "unknown kind of programme `\(kind.value)`", kind.range,
+            hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy"]) ?? "programmes are `relocation`, `industry` or `subsidy`; top-ups are `transfer NAME { top up to … }`")
+      return nil
+    }
+    let settings = checkSettings(block, specs: specs)
+    guard settings.complete else { return nil }
+    let values = settings.values
+    let size = ValueExpression.attribute(attributeNames.firstIndex(of: AttributeDefinition.size) ?? 1)
+    let kind: ProgrammeRule.Kind
+    switch (block.keyword.value, block.kind?.value) {
+    case ("transfer", _):
+      kind = .topUp(level: values["top_up_to"] ?? .constant(0))
+    case (_, "relocation"):
+      let cost = values["cost"] ?? .constant(0)
+      let subsidy = values["subsidy"] ?? .constant(0)
+      let savings = ValueExpression.attribute(attributeNames.firstIndex(of: AttributeDefinition.savings) ?? 3)
+      let defaultRule = ValueExpression.binary(.lessEqual, .binary(.subtract, cost, subsidy), savings)
+      var years = 5
+      if case .constant(let written)? = values["repayment_years"], written >= 1, written <= 100, written.rounded() == written {
+        years = Int(written)
+      } else if values["repayment_years"] != nil {
+        error("expected-constant", "`debt repaid over` must be a whole number of years from 1 to 100", block.keyword.range, hint: nil)
+      }
+      kind = .relocation(cost: cost, subsidy: subsidy, movesWhen: values["moves_when"] ?? defaultRule, repaymentYears: years)
+    case (_, "industry"):
+      let grant = scaled(values["grant"] ?? .constant(0), by: settings.denominators["grant"] ?? .household, block: block, setting: "grant")
+      var gain = values["gain"] ?? .constant(0)
+      if settings.denominators["gain"] == .household { gain = .binary(.divide, gain, size) }
+      kind = .industry(grant: grant, success: values["success"] ?? .constant(1), gainPerPerson: gain, successStream: "\(block.pathName).success")
+    default:
+      kind = .subsidy(amount: scaled(values["amount"] ?? .constant(0), by: settings.denominators["amount"] ?? .household, block: block, setting: "amount"))
+    }
+    return ProgrammeRule(name: block.pathName, title: block.title?.value ?? block.pathName, years: settings.years,
+                         eligible: values["eligible"] ?? .variable(.registered), kind: kind,
+                         onJoin: settings.onJoin, nextYear: settings.nextYear)
+  }
+
+  /// An amount per unit turned into an amount per household.
+  private mutating func scaled(_ amount: ValueExpression, by denominator: UnitSyntax.Denominator, block: BlockSyntax, setting: String) -> ValueExpression {
+    switch denominator {
+    case .household, .year: return amount
+    case .person: return .binary(.multiply, amount, .attribute(attributeNames.firstIndex(of: AttributeDefinition.size) ?? 1))
+    case .mu:
+      guard let land = attributeNames.firstIndex(of: "land"), declaredAttributes.contains("land") else {
+        error("missing-attribute", "`yuan per mu` in \(describe(block)) needs a `land` attribute (mu of land per household)", block.keyword.range,
+              hint: "add e.g. `land ~ uniform(0, 6)` to the population, or give `\(setting)` per household")
+        return amount
+      }
+      return .binary(.multiply, amount, .attribute(land))
+    }
+  }
+
+  // MARK: - Effects
+
+  mutating func checkEffects(_ list: EffectListSyntax, scope: NameScope, path: String) -> [EffectRule] {
+    var rules: [EffectRule] = []
+    for effect in list.effects {
+      let name = effect.target.value
+      guard let target = attributeNames.firstIndex(of: name), declaredAttributes.contains(name) || name == AttributeDefinition.group || name == AttributeDefinition.savings else {
+        error("unknown-name", "unknown attribute `\(name)`", effect.target.range,
+              hint: NameSuggestion.hint(for: name, among: attributeNames) ?? "effects update household attributes such as `income`, `savings` or `group`")
+        continue
+      }
+      var effectScope = scope
+      effectScope.stream = "\(path).\(name)"
+      drawIndex = 0
+      guard let typed = resolve(effect.value, file: file, scope: effectScope) else { continue }
+      let isLabel = attributeKinds[name] == .label
+      if isLabel {
+        if effect.operation != .set || typed.type != .label {
+          error("type-mismatch", "`\(name)` holds a category label; set it with `\(name) = label`", effect.range,
+                hint: "known labels: \(labels.map { "`\($0)`" }.joined(separator: ", "))")
+          continue
+        }
+      } else if typed.type == .label {
+        error("type-mismatch", "`\(name)` is a number, but this is a category label", effect.value.range, hint: nil)
+        continue
+      }
+      let operation: EffectRule.Operation
+      switch effect.operation {
+      case .set: operation = .set
+      case .add: operation = .add
+      case .subtract: operation = .subtract
+      case .multiply: operation = .multiply
+      case .divide: operation = .divide
+      }
+      rules.append(EffectRule(target: target, operation: operation, value: typed.value))
+    }
+    return rules
+  }
+}

@@ -1,0 +1,342 @@
+/// Checks a scenario's syntax under one set of parameter overrides and resolves it into
+/// `ModelRules`. `ScenarioChecker` runs it once for the scenario as written and once per
+/// option.
+struct OptionChecker {
+  let syntax: ScenarioSyntax
+  let file: String
+  let overrides: [String: ParameterOverride]
+  /// Paths that may not be overridden here (header settings inside an option).
+  let lockedPaths: Set<String>
+  var usedOverrides: Set<String> = []
+  var knownPaths: [String] = []
+  var diagnostics: [Diagnostic] = []
+
+  // Header
+  var firstYear = 2016
+  var lastYear = 2016
+  var replications = 100
+  var seed: UInt64 = 1
+  var households = 1000
+
+  // Declarations
+  var attributeNames: [String] = [AttributeDefinition.income, AttributeDefinition.size, AttributeDefinition.group, AttributeDefinition.savings]
+  var attributeKinds: [String: AttributeDefinition.ValueKind] = [AttributeDefinition.group: .label]
+  var declaredAttributes: Set<String> = []
+  var labels: [String] = []
+  var globalParameters: [String: NameScope.LocalName] = [:]
+  var blockFields: [String: (NameScope.LocalName, [String: NameScope.LocalName])] = [:]
+  var resolving: Set<String> = []
+  var resolvedParameters: [String: TypedValue] = [:]
+  var drawIndex = 0
+  /// Attributes referenced while resolving (for the population's dependency order).
+  var referencedAttributes: Set<Int> = []
+
+  init(syntax: ScenarioSyntax, file: String, overrides: [ParameterOverride], lockedPaths: Set<String> = []) {
+    self.syntax = syntax
+    self.file = file
+    var table: [String: ParameterOverride] = [:]
+    for override in overrides { table[override.path.value] = override }
+    self.overrides = table
+    self.lockedPaths = lockedPaths
+  }
+
+  // MARK: - Diagnostics
+
+  mutating func error(_ id: String, _ message: String, _ range: SourceRange, file: String? = nil, hint: String? = nil) {
+    diagnostics.append(Diagnostic(id: id, message: message, file: file ?? self.file, range: range, hint: hint))
+  }
+
+  // MARK: - The pass
+
+  /// Checks everything; returns the rules, or nil when there were errors.
+  mutating func check() -> ModelRules? {
+    var populationSyntax: PopulationSyntax?
+    var growthSyntax: [GrowthSyntax] = []
+    var blocks: [BlockSyntax] = []
+    var yearEnd: [EffectListSyntax] = []
+    var headerFields: [String: FieldSyntax] = [:]
+    var yearsSyntax: YearSpanSyntax?
+
+    for item in syntax.items {
+      switch item {
+      case .years(let span):
+        if yearsSyntax != nil { error("duplicate-setting", "`years` is set twice", span.range, hint: "keep one `years A to B`") }
+        yearsSyntax = span
+      case .field(let field):
+        let known = ["replications", "seed", "poverty_line"]
+        guard known.contains(field.name.value) else {
+          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "let", "end"]
+          error("unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
+                hint: NameSuggestion.hint(for: field.name.value, among: candidates)
+                  ?? "top-level settings are `years`, `replications`, `seed`, `poverty_line`, `population`, `income growth`, `shock`, `identification`, `programme`, `transfer`, `end of year`, `option` and `let`")
+          continue
+        }
+        if headerFields[field.name.value] != nil {
+          error("duplicate-setting", "`\(field.name.value)` is set twice", field.name.range, hint: "keep one")
+        }
+        headerFields[field.name.value] = field
+      case .parameter(let parameter):
+        if globalParameters[parameter.name.value] != nil {
+          error("duplicate-name", "parameter `\(parameter.name.value)` is defined twice", parameter.name.range, hint: "give each `let` its own name")
+        }
+        globalParameters[parameter.name.value] = NameScope.LocalName(path: parameter.name.value, syntax: parameter.value, file: file)
+      case .population(let population):
+        if populationSyntax != nil { error("duplicate-setting", "the population is defined twice", population.range, hint: "keep one `population` block") }
+        populationSyntax = population
+      case .growth(let growth): growthSyntax.append(growth)
+      case .block(let block): blocks.append(block)
+      case .yearEnd(let effects): yearEnd.append(effects)
+      case .option: break
+      }
+    }
+
+    checkYears(yearsSyntax)
+    replications = headerCount("replications", headerFields["replications"], default: 100, limit: 10_000_000)
+    seed = UInt64(headerCount("seed", headerFields["seed"], default: 1, limit: 9_007_199_254_740_992, allowsZero: true))
+
+    collectLabels(populationSyntax, blocks: blocks, yearEnd: yearEnd)
+    declareBlockFields(blocks)
+
+    let povertyLine: ValueExpression
+    if let field = headerFields["poverty_line"] {
+      povertyLine = yearlyField("poverty_line", field, expected: .money(allowed: [.person, nil]))
+    } else {
+      error("missing-setting", "the scenario has no `poverty_line`", syntax.name.range,
+            hint: "add e.g. `poverty_line 2952 yuan per person per year indexed 3% per year`")
+      povertyLine = .constant(0)
+    }
+
+    let (groups, attributes, order) = checkPopulation(populationSyntax)
+    let growth = checkGrowth(growthSyntax)
+    var shocks: [ShockRule] = []
+    var identification: IdentificationRule?
+    var programmes: [ProgrammeRule] = []
+    var transfers: [ProgrammeRule] = []
+    var blockNames: [String: SourceRange] = [:]
+    for block in blocks {
+      if let previous = blockNames[block.pathName] {
+        _ = previous
+        error("duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
+              hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")
+      }
+      blockNames[block.pathName] = block.range
+      switch block.keyword.value {
+      case "shock": if let shock = checkShock(block) { shocks.append(shock) }
+      case "identification":
+        if identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
+        identification = checkIdentification(block, povertyLine: povertyLine)
+      case "transfer": if let transfer = checkProgramme(block) { transfers.append(transfer) }
+      default: if let programme = checkProgramme(block) { programmes.append(programme) }
+      }
+    }
+    var endOfYear: [EffectRule] = []
+    for list in yearEnd {
+      endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
+    }
+    reportUnusedOverrides()
+
+    guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+    return ModelRules(
+      firstYear: firstYear, povertyLine: povertyLine, groups: groups, labels: labels, attributes: attributes,
+      initializationOrder: order, growth: growth, shocks: shocks,
+      identification: identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
+      programmes: programmes + transfers, yearEndEffects: endOfYear)
+  }
+
+  // MARK: - Header
+
+  private mutating func checkYears(_ span: YearSpanSyntax?) {
+    guard let span else {
+      error("missing-setting", "the scenario has no `years`", syntax.name.range, hint: "add e.g. `years 2016 to 2025`")
+      return
+    }
+    firstYear = span.first.value
+    lastYear = span.last.value
+    if lastYear < firstYear {
+      error("years-reversed", "the last year \(lastYear) is before the first year \(firstYear)", span.range,
+            hint: "write `years \(lastYear) to \(firstYear)`")
+      lastYear = firstYear
+    } else if lastYear - firstYear >= 200 {
+      error("too-many-years", "\(lastYear - firstYear + 1) years is more than the 200 a scenario may simulate", span.range, hint: nil)
+      lastYear = firstYear
+    }
+  }
+
+  private mutating func headerCount(_ path: String, _ field: FieldSyntax?, default value: Int, limit: Double, allowsZero: Bool = false) -> Int {
+    knownPaths.append(path)
+    guard let (expression, fileName) = valueSyntax(path, field?.value) else { return value }
+    let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: path, place: "`\(path)`")
+    guard let typed = resolve(expression, file: fileName, scope: scope) else { return value }
+    guard case .constant(let number) = typed.value else {
+      error("expected-constant", "`\(path)` must be a number known before the run", expression.range, file: fileName, hint: nil)
+      return value
+    }
+    let lowest = allowsZero ? 0.0 : 1.0
+    guard number.rounded() == number, number >= lowest, number <= limit else {
+      error("out-of-range", "`\(path)` must be a whole number from \(Int(lowest)) to \(CountFormat.text(limit)), not \(CountFormat.text(number))",
+            expression.range, file: fileName, hint: nil)
+      return value
+    }
+    return Int(number)
+  }
+
+  // MARK: - Values of settings, with overrides
+
+  /// The expression of a parameter: the override if there is one, else the written one.
+  mutating func valueSyntax(_ path: String, _ written: Expression?) -> (Expression, String)? {
+    if let override = overrides[path] {
+      usedOverrides.insert(path)
+      if lockedPaths.contains(path) {
+        error("override-not-allowed", "`\(path)` is shared by all options and cannot be changed in one", override.path.range, file: override.file,
+              hint: "set it at the top of the scenario or on the command line")
+      }
+      return (override.value, override.file)
+    }
+    return written.map { ($0, file) }
+  }
+
+  private mutating func reportUnusedOverrides() {
+    for (path, override) in overrides.sorted(by: { $0.key < $1.key }) where !usedOverrides.contains(path) {
+      error("unknown-parameter", "there is no parameter `\(path)`", override.path.range, file: override.file,
+            hint: NameSuggestion.hint(for: path, among: knownPaths) ?? "parameters are named by block and setting, e.g. `relocation.subsidy`; `policysim check --parameters` lists them")
+    }
+  }
+
+  /// The set of parameter paths seen (for `policysim check --parameters`).
+  var parameterPaths: [String] { knownPaths }
+
+  /// Resolves a setting that may depend on the year only (the poverty line).
+  mutating func yearlyField(_ path: String, _ field: FieldSyntax, expected: ExpectedUnit) -> ValueExpression {
+    knownPaths.append(path)
+    guard let (expression, fileName) = valueSyntax(path, field.value) else { return .constant(0) }
+    let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: path, place: "`\(path)`")
+    guard let typed = resolve(expression, file: fileName, scope: scope) else { return .constant(0) }
+    checkValue(typed, expression: expression, unit: fileName == file ? field.unit : expression.literalUnit, expected: expected, path: path, file: fileName)
+    return typed.value
+  }
+
+  /// Checks a resolved value's type, unit and range against what the setting expects.
+  /// Returns the denominator written with a money unit, if any.
+  @discardableResult
+  mutating func checkValue(_ typed: TypedValue, expression: Expression, unit: UnitSyntax?, expected: ExpectedUnit, path: String, file fileName: String) -> UnitSyntax.Denominator? {
+    let range = expression.range
+    switch expected {
+    case .condition:
+      if typed.type != .boolean {
+        error("type-mismatch", "`\(path)` must be a condition, but this is \(typed.type.description)", range, file: fileName,
+              hint: "e.g. `registered and land >= 1`")
+      }
+      return nil
+    default:
+      if typed.type != .number {
+        error("type-mismatch", "`\(path)` must be a number, but this is \(typed.type.description)", range, file: fileName, hint: nil)
+        return nil
+      }
+    }
+    var denominator: UnitSyntax.Denominator?
+    if let unit {
+      switch expected {
+      case .money(let allowed):
+        let per = unit.perWithoutYear
+        let measureOK = unit.measure == nil || unit.measure == .yuan
+        let perOK = per.count <= 1 && allowed.contains(per.first)
+        if !measureOK || !perOK {
+          let written = unit.description
+          error("unit-mismatch", "`\(written)` where \(expected.description) was expected", unit.range, file: fileName,
+                hint: "`\(path)` is an amount of money \(allowed.count == 1 ? "per \(allowed[0]?.rawValue ?? "household")" : "")".trimmingWhitespace())
+        }
+        denominator = per.first
+      case .share, .rate:
+        if let measure = unit.measure, measure != .percent {
+          error("unit-mismatch", "`\(unit.description)` where \(expected.description) was expected", unit.range, file: fileName, hint: nil)
+        } else if !unit.perWithoutYear.isEmpty {
+          error("unit-mismatch", "`\(unit.description)` where \(expected.description) was expected", unit.range, file: fileName, hint: "only `per year` may follow a share or rate")
+        }
+      case .count(let measure):
+        if let written = unit.measure, written != measure || !unit.per.isEmpty {
+          error("unit-mismatch", "`\(unit.description)` where \(expected.description) was expected", unit.range, file: fileName, hint: nil)
+        }
+      case .number, .condition:
+        break
+      }
+    }
+    if case .constant(let value) = typed.value {
+      switch expected {
+      case .share:
+        if !(0...1).contains(value) {
+          var hint = "expected a share between 0% and 100%"
+          if value > 1, value <= 100, unit?.measure != .percent { hint = "did you mean `\(CountFormat.text(value))%`? A share is between 0% and 100%" }
+          error("out-of-range", "`\(path)` is \(CountFormat.percent(value)), outside 0% to 100%", range, file: fileName, hint: hint)
+        }
+      case .money:
+        if value < 0 { error("out-of-range", "`\(path)` cannot be negative", range, file: fileName, hint: "an amount of money is 0 or more") }
+      case .count:
+        if value < 1 || value.rounded() != value {
+          error("out-of-range", "`\(path)` must be a whole number of at least 1, not \(CountFormat.text(value))", range, file: fileName, hint: nil)
+        }
+      default: break
+      }
+    }
+    return denominator
+  }
+
+  // MARK: - Labels and block declarations
+
+  private mutating func collectLabels(_ population: PopulationSyntax?, blocks: [BlockSyntax], yearEnd: [EffectListSyntax]) {
+    func addLabel(_ label: String) { if !labels.contains(label) { labels.append(label) } }
+    if let population {
+      for group in population.groups { addLabel(group.name.value) }
+      if population.groups.isEmpty { addLabel("all") }
+      let allAttributes = population.attributes + population.groups.flatMap(\.attributes)
+      for attribute in allAttributes {
+        if !attributeNames.contains(attribute.name.value) { attributeNames.append(attribute.name.value) }
+        declaredAttributes.insert(attribute.name.value)
+        if case .call(let name, let arguments) = attribute.value.kind, name.value == "categorical",
+          let firstLabel = arguments.first?.label, firstLabel.value.first?.isLetter ?? false
+        {
+          attributeKinds[attribute.name.value] = .label
+          for argument in arguments { if let label = argument.label { addLabel(label.value) } }
+        }
+      }
+    } else {
+      addLabel("all")
+    }
+    // Labels assigned by effects (`group = relocated`) become known labels.
+    var lists = yearEnd
+    for block in blocks {
+      for item in block.items { if case .effects(let list) = item { lists.append(list) } }
+    }
+    for list in lists {
+      for effect in list.effects where effect.operation == .set && attributeKinds[effect.target.value] == .label {
+        if case .name(let label) = effect.value.kind, !attributeNames.contains(label), globalParameters[label] == nil {
+          addLabel(label)
+        }
+      }
+    }
+  }
+
+  private mutating func declareBlockFields(_ blocks: [BlockSyntax]) {
+    for block in blocks {
+      var locals: [String: NameScope.LocalName] = [:]
+      for item in block.items {
+        switch item {
+        case .field(let field):
+          locals[field.name.value] = NameScope.LocalName(path: "\(block.pathName).\(field.name.value)", syntax: field.value, file: file)
+        case .parameter(let parameter):
+          locals[parameter.name.value] = NameScope.LocalName(path: "\(block.pathName).\(parameter.name.value)", syntax: parameter.value, file: file)
+        default: break
+        }
+      }
+      for (name, local) in locals { blockFields["\(block.pathName).\(name)"] = (local, locals) }
+    }
+  }
+}
+
+/// Number formatting for messages.
+enum CountFormat {
+  static func text(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+  static func percent(_ value: Double) -> String { text((value * 100 * 1e6).rounded() / 1e6) + "%" }
+}

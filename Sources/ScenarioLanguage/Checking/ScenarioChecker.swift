@@ -1,0 +1,81 @@
+/// The front end in one call: source text → tokens → syntax tree → checked `Scenario`.
+public enum ScenarioChecker {
+  /// The outcome of checking: the scenario when it can be simulated, and every diagnostic.
+  public struct Result: Sendable {
+    /// The checked scenario, nil when there were errors.
+    public var scenario: Scenario?
+    /// Every problem found, sorted by position.
+    public var diagnostics: [Diagnostic]
+    /// Every parameter path an option or `--set` may override, in the order met.
+    public var parameterPaths: [String]
+  }
+
+  /// Checks a scenario, applying command-line overrides (`--set`) to it as if edited into
+  /// the file; each option's own overrides then apply on top.
+  public static func check(source: SourceFile, settings: [ParameterOverride] = []) -> Result {
+    var parser = Parser(source: source)
+    let syntax = parser.parseScenario()
+    var diagnostics = DiagnosticList()
+    diagnostics.append(contentsOf: parser.diagnostics)
+    guard let syntax else { return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: []) }
+    return check(syntax: syntax, source: source, settings: settings, syntaxDiagnostics: diagnostics)
+  }
+
+  /// Checks an already parsed scenario.
+  public static func check(syntax: ScenarioSyntax, source: SourceFile, settings: [ParameterOverride], syntaxDiagnostics: DiagnosticList = DiagnosticList()) -> Result {
+    var diagnostics = syntaxDiagnostics
+    var base = OptionChecker(syntax: syntax, file: source.path, overrides: settings)
+    let baseRules = base.check()
+    diagnostics.append(contentsOf: base.diagnostics)
+
+    // Options.
+    var optionSyntaxes: [OptionSyntax] = []
+    for item in syntax.items { if case .option(let option) = item { optionSyntaxes.append(option) } }
+    var names: Set<String> = []
+    var baselineIndex: Int?
+    for (index, option) in optionSyntaxes.enumerated() {
+      if names.contains(option.name.value) {
+        diagnostics.append(Diagnostic(id: "duplicate-name", message: "option `\(option.name.value)` is defined twice", file: source.path,
+                                      range: option.name.range, hint: "give each option its own name"))
+      }
+      names.insert(option.name.value)
+      if option.isBaseline {
+        if baselineIndex != nil {
+          diagnostics.append(Diagnostic(id: "duplicate-baseline", message: "more than one option is marked `baseline`", file: source.path,
+                                        range: option.name.range, hint: "mark one option as the baseline; without a mark the first option is the baseline"))
+        }
+        baselineIndex = baselineIndex ?? index
+      }
+    }
+    var options: [PolicyOption] = []
+    let locked: Set<String> = ["replications", "seed", "population.households"]
+    for option in optionSyntaxes {
+      var seen: Set<String> = []
+      var overrides = settings.filter { setting in !option.overrides.contains { $0.path.value == setting.path.value } }
+      for written in option.overrides {
+        if seen.contains(written.path.value) {
+          diagnostics.append(Diagnostic(id: "duplicate-setting", message: "`\(written.path.value)` is set twice in option `\(option.name.value)`",
+                                        file: source.path, range: written.path.range, hint: "keep one"))
+        }
+        seen.insert(written.path.value)
+        overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
+      }
+      var checker = OptionChecker(syntax: syntax, file: source.path, overrides: overrides, lockedPaths: locked)
+      let rules = checker.check()
+      diagnostics.append(contentsOf: checker.diagnostics)
+      if let rules {
+        let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
+        options.append(PolicyOption(name: option.name.value, overrides: texts, rules: rules))
+      }
+    }
+    if optionSyntaxes.isEmpty, let baseRules {
+      options = [PolicyOption(name: "baseline", overrides: [], rules: baseRules)]
+    }
+    guard !diagnostics.hasErrors, baseRules != nil else {
+      return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
+    }
+    let scenario = Scenario(name: syntax.name.value, years: base.firstYear...base.lastYear, replications: base.replications, seed: base.seed,
+                            households: base.households, options: options, baselineIndex: baselineIndex ?? 0)
+    return Result(scenario: scenario, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
+  }
+}

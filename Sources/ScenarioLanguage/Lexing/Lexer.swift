@@ -1,0 +1,225 @@
+/// Splits scenario text into tokens.
+///
+/// Lexical rules (see docs/language.md):
+/// - `#` starts a comment that runs to the end of the line; whitespace and newlines separate
+///   tokens and have no other meaning.
+/// - identifiers: a letter or `_`, then letters, digits or `_` (ASCII).
+/// - numbers: digits with optional `_` between them (`85_000`), an optional fraction
+///   (`0.55`) and exponent (`1e6`). A comma never groups digits.
+/// - strings: `"…"` on one line, with `\"`, `\\`, `\n` and `\t` escapes.
+/// - `%` after a number divides it by 100.
+///
+/// Lexing never stops at an error: a bad character becomes a diagnostic and is skipped.
+public struct Lexer {
+  private let source: SourceFile
+  private let bytes: [UInt8]
+  private var position = 0
+  /// Problems found while lexing.
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  /// Creates a lexer over a source file.
+  public init(source: SourceFile) {
+    self.source = source
+    self.bytes = source.bytes
+  }
+
+  /// All tokens of the source, ending with `.endOfFile`.
+  public mutating func tokenize() -> [Token] {
+    var tokens: [Token] = []
+    while true {
+      let before = position
+      var token = next()
+      token.startsLine = before == 0 || bytes[before..<token.range.start].contains(UInt8(ascii: "\n"))
+        || tokens.isEmpty
+      tokens.append(token)
+      if token.kind == .endOfFile { return tokens }
+    }
+  }
+
+  private func peek(_ offset: Int = 0) -> UInt8? {
+    let index = position + offset
+    return index < bytes.count ? bytes[index] : nil
+  }
+
+  private mutating func error(_ id: String, _ message: String, _ range: SourceRange, hint: String? = nil) {
+    diagnostics.append(Diagnostic(id: id, message: message, file: source.path, range: range, hint: hint))
+  }
+
+  private mutating func next() -> Token {
+    skipTrivia()
+    let start = position
+    guard let byte = peek() else {
+      return Token(.endOfFile, text: "", range: .point(bytes.count))
+    }
+    if byte.isIdentifierStart { return identifier() }
+    if byte.isDigit || (byte == UInt8(ascii: ".") && (peek(1)?.isDigit ?? false)) { return number() }
+    if byte == UInt8(ascii: "\"") { return string() }
+    position += 1
+    func make(_ kind: Token.Kind) -> Token {
+      Token(kind, text: source.text(in: SourceRange(start: start, end: position)), range: SourceRange(start: start, end: position))
+    }
+    func followedBy(_ ascii: Unicode.Scalar, _ long: Token.Kind, else short: Token.Kind) -> Token {
+      if peek() == UInt8(ascii: ascii) {
+        position += 1
+        return make(long)
+      }
+      return make(short)
+    }
+    switch byte {
+    case UInt8(ascii: "{"): return make(.leftBrace)
+    case UInt8(ascii: "}"): return make(.rightBrace)
+    case UInt8(ascii: "("): return make(.leftParen)
+    case UInt8(ascii: ")"): return make(.rightParen)
+    case UInt8(ascii: ":"): return make(.colon)
+    case UInt8(ascii: ","): return make(.comma)
+    case UInt8(ascii: ";"): return make(.semicolon)
+    case UInt8(ascii: "."): return make(.dot)
+    case UInt8(ascii: "~"): return make(.tilde)
+    case UInt8(ascii: "%"): return make(.percent)
+    case UInt8(ascii: "+"): return followedBy("=", .plusAssign, else: .plus)
+    case UInt8(ascii: "-"): return followedBy("=", .minusAssign, else: .minus)
+    case UInt8(ascii: "*"): return followedBy("=", .starAssign, else: .star)
+    case UInt8(ascii: "/"): return followedBy("=", .slashAssign, else: .slash)
+    case UInt8(ascii: "<"): return followedBy("=", .lessEqual, else: .less)
+    case UInt8(ascii: ">"): return followedBy("=", .greaterEqual, else: .greater)
+    case UInt8(ascii: "="): return followedBy("=", .equalEqual, else: .assign)
+    case UInt8(ascii: "!"):
+      if peek() == UInt8(ascii: "=") {
+        position += 1
+        return make(.notEqual)
+      }
+      error("unexpected-character", "unexpected character `!`", SourceRange(start: start, end: position), hint: "write `not` for negation, `!=` for 'not equal'")
+      return next()
+    default:
+      // Skip a whole UTF-8 sequence so the caret sits under one character.
+      while let continuation = peek(), continuation & 0xC0 == 0x80 { position += 1 }
+      let range = SourceRange(start: start, end: position)
+      let shown = source.text(in: range)
+      let hint: String?
+      switch shown {
+      case "×": hint = "write `*` for multiplication"
+      case "，", "：", "（", "）", "％": hint = "full-width punctuation: use the ASCII character instead"
+      case "\u{FFFD}": hint = "the file is not valid UTF-8 here"
+      default: hint = nil
+      }
+      error("unexpected-character", "unexpected character `\(shown)`", range, hint: hint)
+      return next()
+    }
+  }
+
+  private mutating func skipTrivia() {
+    while let byte = peek() {
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+        || byte == UInt8(ascii: "\r")
+      {
+        position += 1
+      } else if byte == UInt8(ascii: "#") {
+        while let c = peek(), c != UInt8(ascii: "\n") { position += 1 }
+      } else if byte == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF, position == 0 {
+        position += 3  // byte-order mark
+      } else {
+        return
+      }
+    }
+  }
+
+  private mutating func identifier() -> Token {
+    let start = position
+    while let byte = peek(), byte.isIdentifierStart || byte.isDigit { position += 1 }
+    let range = SourceRange(start: start, end: position)
+    return Token(.identifier, text: source.text(in: range), range: range)
+  }
+
+  private mutating func number() -> Token {
+    let start = position
+    var digits = ""
+    var malformed = false
+    func scanDigits() {
+      var lastWasUnderscore = false
+      while let byte = peek() {
+        if byte.isDigit {
+          digits.append(Character(Unicode.Scalar(byte)))
+          lastWasUnderscore = false
+        } else if byte == UInt8(ascii: "_") && !digits.isEmpty && !lastWasUnderscore {
+          lastWasUnderscore = true
+        } else {
+          break
+        }
+        position += 1
+      }
+      if lastWasUnderscore { malformed = true }
+    }
+    scanDigits()
+    if peek() == UInt8(ascii: "."), peek(1)?.isDigit ?? false {
+      position += 1
+      digits.append(".")
+      scanDigits()
+    }
+    if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+      let signOffset = (peek(1) == UInt8(ascii: "+") || peek(1) == UInt8(ascii: "-")) ? 1 : 0
+      if peek(1 + signOffset)?.isDigit ?? false {
+        digits.append("e")
+        if signOffset == 1, let sign = peek(1) { digits.append(Character(Unicode.Scalar(sign))) }
+        position += 1 + signOffset
+        scanDigits()
+      }
+    }
+    // A letter glued to a number (`12abc`) is a typo, not two tokens.
+    if let byte = peek(), byte.isIdentifierStart, byte != UInt8(ascii: "_") {
+      let glued = position
+      while let b = peek(), b.isIdentifierStart || b.isDigit { position += 1 }
+      let range = SourceRange(start: start, end: position)
+      error("malformed-number", "malformed number `\(source.text(in: range))`", range,
+            hint: "put a space between a number and its unit, e.g. `\(source.text(in: SourceRange(start: start, end: glued))) \(source.text(in: SourceRange(start: glued, end: position)))`")
+      return Token(.number, text: source.text(in: range), number: Double(digits) ?? 0, range: range)
+    }
+    let range = SourceRange(start: start, end: position)
+    let text = source.text(in: range)
+    if malformed {
+      error("malformed-number", "malformed number `\(text)`", range, hint: "`_` may only stand between digits, as in `85_000`")
+    }
+    var value = Double(digits) ?? 0
+    if !value.isFinite {
+      error("number-out-of-range", "number `\(text)` is too large", range, hint: "numbers must be below about 1.8e308")
+      value = 0
+    }
+    return Token(.number, text: text, number: value, range: range)
+  }
+
+  private mutating func string() -> Token {
+    let start = position
+    position += 1
+    var value: [UInt8] = []
+    while true {
+      guard let byte = peek(), byte != UInt8(ascii: "\n") else {
+        let range = SourceRange(start: start, end: position)
+        error("unterminated-string", "unterminated string", range, hint: "close it with `\"` on the same line")
+        return Token(.string, text: String(decoding: value, as: UTF8.self), range: range)
+      }
+      position += 1
+      if byte == UInt8(ascii: "\"") { break }
+      if byte == UInt8(ascii: "\\"), let escaped = peek() {
+        position += 1
+        switch escaped {
+        case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+        case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escaped)
+        default:
+          error("bad-escape", "unknown escape `\\\(Character(Unicode.Scalar(escaped)))` in string",
+                SourceRange(start: position - 2, end: position), hint: "known escapes are \\\" \\\\ \\n \\t")
+        }
+      } else {
+        value.append(byte)
+      }
+    }
+    return Token(.string, text: String(decoding: value, as: UTF8.self), range: SourceRange(start: start, end: position))
+  }
+}
+
+extension UInt8 {
+  fileprivate var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+  fileprivate var isIdentifierStart: Bool {
+    (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z")) || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z"))
+      || self == UInt8(ascii: "_")
+  }
+}

@@ -1,0 +1,62 @@
+/// A programme or transfer as the year cycle runs it.
+public struct ProgrammeRule: Sendable, Equatable {
+  /// The programme's name (used in parameter paths and output columns).
+  public var name: String
+  /// The display title.
+  public var title: String
+  /// Years in which it accepts households.
+  public var years: ClosedRange<Int>
+  /// Who may take part (evaluated on last year's registry).
+  public var eligible: ValueExpression
+  /// What the programme does.
+  public var kind: Kind
+  /// Updates applied when a household joins.
+  public var onJoin: [EffectRule]
+  /// Updates applied once, at the start of next year (after growth).
+  public var nextYear: [EffectRule]
+
+  /// The built-in kinds of programme.
+  public enum Kind: Sendable, Equatable {
+    /// Moves households: pays `subsidy` toward `cost`; the rest comes from savings and then
+    /// debt, repaid in equal parts over `repaymentYears`. Once per household.
+    case relocation(cost: ValueExpression, subsidy: ValueExpression, movesWhen: ValueExpression, repaymentYears: Int)
+    /// Grants `grant` (yuan per household, already multiplied by its unit); with probability
+    /// `success` the household's per-person income rises by `gain` next year. Once per household.
+    case industry(grant: ValueExpression, success: ValueExpression, gainPerPerson: ValueExpression, successStream: String)
+    /// Pays `amount` yuan per household every active year to eligible households.
+    case subsidy(amount: ValueExpression)
+    /// Tops per-capita disposable income up to `level`; runs after all programmes.
+    case topUp(level: ValueExpression)
+  }
+
+  /// Creates a programme.
+  public init(name: String, title: String, years: ClosedRange<Int>, eligible: ValueExpression, kind: Kind, onJoin: [EffectRule], nextYear: [EffectRule]) {
+    self.name = name
+    self.title = title
+    self.years = years
+    self.eligible = eligible
+    self.kind = kind
+    self.onJoin = onJoin
+    self.nextYear = nextYear
+  }
+
+  /// Whether a household joins at most once (relocation and industry support).
+  public var isOnce: Bool {
+    switch kind {
+    case .relocation, .industry: return true
+    case .subsidy, .topUp: return false
+    }
+  }
+
+  /// Whether this is a transfer (runs after all programmes).
+  public var isTransfer: Bool {
+    if case .topUp = kind { return true }
+    return false
+  }
+
+  /// Whether this is a relocation programme.
+  public var isRelocation: Bool {
+    if case .relocation = kind { return true }
+    return false
+  }
+}

@@ -1,8 +1,6 @@
 import Foundation
+import Reports
 import ScenarioLanguage
-let path = CommandLine.arguments[1]
-let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-let source = SourceFile(path: path, text: text)
-let result = ScenarioChecker.check(source: source)
-print(DiagnosticRenderer(sources: [source]).render(result.diagnostics), terminator: "")
-if let s = result.scenario { print(s.name, s.years, s.households, s.options.map(\.name)); print(result.parameterPaths.joined(separator: " ")) }
+
+var output = TerminalOutput()
+exit(PolicySimCommand.main(CommandLine.arguments, output: &output))

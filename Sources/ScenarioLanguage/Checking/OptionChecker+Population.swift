@@ -117,6 +117,7 @@ extension OptionChecker {
         }
       }
       if name == AttributeDefinition.size { checkSizeCategories(shared[name], byGroup[name] ?? []) }
+      if !initialByGroup.isEmpty, let group = attributeNames.firstIndex(of: AttributeDefinition.group) { dependsOn.insert(group) }
       dependsOn.remove(index)
       definitions.append(AttributeDefinition(name: name, kind: kind, initial: initial, initialByGroup: initialByGroup))
       dependencies.append(dependsOn.sorted())

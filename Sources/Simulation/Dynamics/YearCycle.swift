@@ -1,0 +1,285 @@
+import Glibc
+import ScenarioLanguage
+
+/// Runs one option for one replication: draws the population, then the year cycle
+/// (docs/model.md) for every simulated year, writing each year's metrics.
+///
+/// Works block by block over contiguous household columns; sums are accumulated in
+/// household order, so the result depends only on (seed, replication, option), never on
+/// threads.
+struct YearCycle {
+  let plan: OptionPlan
+  let catalog: MetricCatalog
+  let columns: HouseholdColumns
+  let years: ClosedRange<Int>
+  var medianSelector: WeightedMedianSelector
+
+  init(plan: OptionPlan, catalog: MetricCatalog, columns: HouseholdColumns, years: ClosedRange<Int>) {
+    self.plan = plan
+    self.catalog = catalog
+    self.columns = columns
+    self.years = years
+    self.medianSelector = WeightedMedianSelector(capacity: columns.householdCount)
+  }
+
+  /// Scratch buffer indices.
+  enum Scratch {
+    static let mask = 0, first = 1, second = 2, third = 3, growth = 4
+    static let count = 5
+  }
+
+  /// Simulates one replication and writes metrics as `[year][metric]` into `output`.
+  mutating func run(replication: Int, into output: UnsafeMutableBufferPointer<Double>) {
+    columns.replication = UInt32(truncatingIfNeeded: replication)
+    drawPopulation()
+    for (yearOffset, year) in years.enumerated() {
+      let metrics = UnsafeMutableBufferPointer(rebasing: output[(yearOffset * catalog.names.count)..<((yearOffset + 1) * catalog.names.count)])
+      simulate(year: year, isFirst: yearOffset == 0, metrics: metrics)
+    }
+  }
+
+  // MARK: - Population
+
+  private func drawPopulation() {
+    let layout = plan.layout
+    let households = columns.householdCount
+    columns.yearIndex = 0
+    columns.setConstants(plan.constantValues(year: years.lowerBound))
+    for index in 0..<layout.columnCount {
+      columns.column(index).update(repeating: 0, count: households)
+    }
+    let groupColumn = plan.rules.groupIndex
+    let sizeColumn = plan.rules.sizeIndex
+    forEachBlock { start, count in
+      for attribute in plan.rules.initializationOrder {
+        let (common, byGroup) = plan.attributeInitial[attribute]
+        let target = columns.column(attribute, from: start)
+        let value = columns.evaluate(common, start: start, count: count)
+        target.update(from: value, count: count)
+        if !byGroup.isEmpty {
+          let group = columns.column(groupColumn, from: start)
+          for (code, program) in byGroup {
+            let specific = columns.evaluate(program, start: start, count: count)
+            let label = Double(code)
+            for i in 0..<count where group[i] == label { target[i] = specific[i] }
+          }
+        }
+        if attribute == sizeColumn {
+          for i in 0..<count where !(target[i] >= 1) { target[i] = 1 }
+        }
+      }
+      // Initial registry from market income and the first year's line.
+      let income = columns.column(plan.rules.incomeIndex, from: start)
+      identify(start: start, count: count, preTransfer: income, into: columns.column(layout.registered, from: start))
+    }
+  }
+
+  // MARK: - One year
+
+  private mutating func simulate(year: Int, isFirst: Bool, metrics: UnsafeMutableBufferPointer<Double>) {
+    let layout = plan.layout
+    let line = plan.povertyLine(year: year)
+    columns.yearIndex = UInt32(year - years.lowerBound + 1)
+    columns.setConstants(plan.constantValues(year: year))
+    for index in metrics.indices { metrics[index] = 0 }
+    var accumulator = YearAccumulator()
+    forEachBlock { start, count in
+      if !isFirst { grow(start: start, count: count) }
+      applyPendingEffects(start: start, count: count)
+      let disposable = columns.column(layout.disposable, from: start)
+      disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
+      applyShocks(year: year, start: start, count: count, metrics: metrics)
+      repayDebts(start: start, count: count)
+      for (index, programme) in plan.programmes.enumerated() where !programme.rule.isTransfer && programme.rule.years.contains(year) {
+        run(programme, index: index, start: start, count: count, metrics: metrics)
+      }
+      columns.column(layout.preTransfer, from: start).update(from: disposable, count: count)
+      for (index, programme) in plan.programmes.enumerated() where programme.rule.isTransfer && programme.rule.years.contains(year) {
+        topUp(programme, index: index, start: start, count: count, metrics: metrics)
+      }
+      measure(start: start, count: count, line: line, into: &accumulator)
+      for effect in plan.yearEnd {
+        apply(effect, start: start, count: count, mask: nil)
+      }
+      identify(start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
+               into: columns.column(layout.registeredNext, from: start))
+    }
+    accumulator.write(into: metrics, catalog: catalog)
+    metrics[MetricCatalog.medianIncome] = medianSelector.median(values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(plan.rules.sizeIndex))
+    var total = 0.0
+    for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
+    metrics[catalog.costTotal] = total
+    // Next year's registry.
+    columns.column(layout.registered).update(from: columns.column(layout.registeredNext), count: columns.householdCount)
+  }
+
+  private func forEachBlock(_ body: (Int, Int) -> Void) {
+    var start = 0
+    let households = columns.householdCount
+    while start < households {
+      let count = min(HouseholdColumns.blockSize, households - start)
+      body(start, count)
+      start += count
+    }
+  }
+
+  // MARK: - Steps
+
+  /// 1. income ← income · exp(g), g by group.
+  private func grow(start: Int, count: Int) {
+    guard plan.growthCommon != nil || !plan.growthByGroup.isEmpty else { return }
+    let growth = columns.scratchBuffer(Scratch.growth)
+    if let common = plan.growthCommon {
+      columns.evaluate(common, start: start, count: count, intoScratch: Scratch.growth)
+    } else {
+      growth.update(repeating: 0, count: count)
+    }
+    let group = columns.column(plan.rules.groupIndex, from: start)
+    for (code, program) in plan.growthByGroup {
+      let specific = columns.evaluate(program, start: start, count: count)
+      let label = Double(code)
+      for i in 0..<count where group[i] == label { growth[i] = specific[i] }
+    }
+    let income = columns.column(plan.rules.incomeIndex, from: start)
+    for i in 0..<count { income[i] *= exp(growth[i]) }
+  }
+
+  /// 2. Effects of programmes joined last year, once.
+  private func applyPendingEffects(start: Int, count: Int) {
+    for (index, programme) in plan.programmes.enumerated() {
+      let pendingColumn = plan.layout.pending[index]
+      let pending = columns.column(pendingColumn, from: start)
+      var any = false
+      for i in 0..<count where pending[i] != 0 { any = true; break }
+      guard any else { continue }
+      let mask = columns.scratchBuffer(Scratch.mask)
+      mask.update(from: pending, count: count)
+      if case .industry = programme.rule.kind {
+        let gain = columns.evaluate(programme.values[2], start: start, count: count)
+        let income = columns.column(plan.rules.incomeIndex, from: start)
+        for i in 0..<count where mask[i] != 0 { income[i] += gain[i] }
+      }
+      for effect in programme.nextYear { apply(effect, start: start, count: count, mask: Scratch.mask) }
+      pending.update(repeating: 0, count: count)
+    }
+  }
+
+  /// 3. Shocks: with probability p, the household bears (1 − reimbursed) of the cost.
+  private func applyShocks(year: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
+    let disposable = columns.column(plan.layout.disposable, from: start)
+    let size = columns.column(plan.rules.sizeIndex, from: start)
+    for (index, shock) in plan.shocks.enumerated() where shock.rule.years.contains(year) {
+      let eligible = columns.evaluate(shock.eligible, start: start, count: count, intoScratch: Scratch.mask)
+      let probability = columns.evaluate(shock.probability, start: start, count: count, intoScratch: Scratch.first)
+      let cost = columns.evaluate(shock.cost, start: start, count: count, intoScratch: Scratch.second)
+      let reimbursed = columns.evaluate(shock.reimbursed, start: start, count: count, intoScratch: Scratch.third)
+      let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.growth), count: count)
+      columns.random.fillUniforms(replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: shock.stream, into: u)
+      var hit = 0.0
+      for i in 0..<count where eligible[i] != 0 && u[i] < probability[i] {
+        disposable[i] -= (1 - reimbursed[i]) * cost[i] / size[i]
+        hit += 1
+      }
+      metrics[catalog.shocked(index)] += hit
+    }
+  }
+
+  /// 4. Debt repayment of relocated households.
+  private func repayDebts(start: Int, count: Int) {
+    let disposable = columns.column(plan.layout.disposable, from: start)
+    let size = columns.column(plan.rules.sizeIndex, from: start)
+    for index in plan.programmes.indices where plan.layout.debtPayment[index] >= 0 {
+      let payment = columns.column(plan.layout.debtPayment[index], from: start)
+      let left = columns.column(plan.layout.debtYearsLeft[index], from: start)
+      for i in 0..<count where left[i] > 0 {
+        disposable[i] -= payment[i] / size[i]
+        left[i] -= 1
+      }
+    }
+  }
+
+  /// Applies an effect to the households where `mask` is non-zero (all when nil).
+  func apply(_ effect: OptionPlan.CompiledEffect, start: Int, count: Int, mask: Int?) {
+    let value = columns.evaluate(effect.value, start: start, count: count)
+    let target = columns.column(effect.target, from: start)
+    let selected: UnsafeMutablePointer<Double>? = mask.map { columns.scratchBuffer($0) }
+    for i in 0..<count where selected.map({ $0[i] != 0 }) ?? true {
+      switch effect.operation {
+      case .set: target[i] = value[i]
+      case .add: target[i] += value[i]
+      case .subtract: target[i] -= value[i]
+      case .multiply: target[i] *= value[i]
+      case .divide: target[i] /= value[i]
+      }
+    }
+  }
+
+  /// 7. Measurement against the line.
+  private func measure(start: Int, count: Int, line: Double, into accumulator: inout YearAccumulator) {
+    let disposable = columns.column(plan.layout.disposable, from: start)
+    let size = columns.column(plan.rules.sizeIndex, from: start)
+    let registered = columns.column(plan.layout.registered, from: start)
+    var persons = 0.0, poor = 0.0, gap = 0.0, gapSquared = 0.0, income = 0.0, registeredCount = 0.0
+    for i in 0..<count {
+      let d = disposable[i]
+      let w = size[i]
+      persons += w
+      income += w * d
+      registeredCount += registered[i]
+      if d < line {
+        poor += w
+        let g = min(1, (line - d) / line)
+        gap += w * g
+        gapSquared += w * g * g
+      }
+    }
+    var relocated = 0.0
+    for index in plan.programmes.indices where plan.programmes[index].rule.isRelocation {
+      let joined = columns.column(plan.layout.joined[index], from: start)
+      for i in 0..<count { relocated += joined[i] }
+    }
+    accumulator.add(persons: persons, poor: poor, gap: gap, gapSquared: gapSquared, income: income, registered: registeredCount, relocated: relocated)
+  }
+
+  /// 9. Identification: the registry for next year, from pre-transfer income.
+  func identify(start: Int, count: Int, preTransfer: UnsafeMutablePointer<Double>, into registry: UnsafeMutablePointer<Double>) {
+    let line = columns.evaluate(plan.povertyLine, start: start, count: count, intoScratch: Scratch.growth)
+    let detect = columns.evaluate(plan.detect, start: start, count: count, intoScratch: Scratch.first)
+    let include = columns.evaluate(plan.include, start: start, count: count, intoScratch: Scratch.second)
+    let below = columns.evaluate(plan.includeBelow, start: start, count: count, intoScratch: Scratch.third)
+    let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.mask), count: count)
+    columns.random.fillUniforms(replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: plan.identificationStream, into: u)
+    for i in 0..<count {
+      let d = preTransfer[i]
+      let p = d < line[i] ? detect[i] : (d < below[i] ? include[i] : 0)
+      registry[i] = u[i] < p ? 1 : 0
+    }
+  }
+}
+
+/// Person-weighted sums of one year, accumulated block by block in household order.
+struct YearAccumulator {
+  var persons = 0.0, poor = 0.0, gap = 0.0, gapSquared = 0.0, income = 0.0, registered = 0.0, relocated = 0.0
+
+  mutating func add(persons: Double, poor: Double, gap: Double, gapSquared: Double, income: Double, registered: Double, relocated: Double) {
+    self.persons += persons
+    self.poor += poor
+    self.gap += gap
+    self.gapSquared += gapSquared
+    self.income += income
+    self.registered += registered
+    self.relocated += relocated
+  }
+
+  func write(into metrics: UnsafeMutableBufferPointer<Double>, catalog: MetricCatalog) {
+    let people = max(persons, 1)
+    metrics[MetricCatalog.incidence] = poor / people
+    metrics[MetricCatalog.povertyGap] = gap / people
+    metrics[MetricCatalog.povertyGapSquared] = gapSquared / people
+    metrics[MetricCatalog.meanIncome] = income / people
+    metrics[MetricCatalog.poorPeople] = poor
+    metrics[MetricCatalog.people] = persons
+    metrics[MetricCatalog.registeredHouseholds] = registered
+    metrics[MetricCatalog.relocatedHouseholds] = relocated
+  }
+}

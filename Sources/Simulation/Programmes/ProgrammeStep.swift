@@ -1,0 +1,111 @@
+import ScenarioLanguage
+
+extension YearCycle {
+  /// 5. Runs one programme (not a transfer) on the eligible households of a block.
+  func run(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
+    let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
+    let joined = columns.column(plan.layout.joined[index], from: start)
+    if programme.rule.isOnce {
+      for i in 0..<count where joined[i] != 0 { mask[i] = 0 }
+    }
+    let served: Double
+    let cost: Double
+    switch programme.rule.kind {
+    case .relocation(_, _, _, let repaymentYears):
+      (served, cost) = relocate(programme, index: index, start: start, count: count, repaymentYears: repaymentYears)
+    case .industry:
+      (served, cost) = supportIndustry(programme, index: index, start: start, count: count)
+    case .subsidy:
+      (served, cost) = paySubsidy(programme, start: start, count: count)
+    case .topUp:
+      return
+    }
+    if programme.rule.isOnce {
+      for i in 0..<count where mask[i] != 0 { joined[i] = 1 }
+    }
+    for effect in programme.onJoin { apply(effect, start: start, count: count, mask: Scratch.mask) }
+    metrics[catalog.participants(index)] += served
+    metrics[catalog.cost(index)] += cost
+  }
+
+  /// Relocation: households for whom `moves when` holds move; the state pays the subsidy,
+  /// the household pays the rest from savings, then by debt repaid in equal yearly parts.
+  private func relocate(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, repaymentYears: Int) -> (Double, Double) {
+    let mask = columns.scratchBuffer(Scratch.mask)
+    let moves = columns.evaluate(programme.values[2], start: start, count: count)
+    for i in 0..<count where moves[i] == 0 { mask[i] = 0 }
+    let cost = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let subsidy = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
+    let savings = columns.column(plan.rules.savingsIndex, from: start)
+    let payment = columns.column(plan.layout.debtPayment[index], from: start)
+    let yearsLeft = columns.column(plan.layout.debtYearsLeft[index], from: start)
+    let pending = columns.column(plan.layout.pending[index], from: start)
+    let hasPendingEffects = !programme.nextYear.isEmpty
+    var movers = 0.0
+    var spent = 0.0
+    let years = Double(repaymentYears)
+    for i in 0..<count where mask[i] != 0 {
+      let own = cost[i] - subsidy[i]
+      let debt = max(0, own - savings[i])
+      savings[i] = max(0, savings[i] - own)
+      payment[i] = debt / years
+      yearsLeft[i] = debt > 0 ? years : 0
+      if hasPendingEffects { pending[i] = 1 }
+      movers += 1
+      spent += subsidy[i]
+    }
+    return (movers, spent)
+  }
+
+  /// Industry support: every eligible household enrols and receives the grant; with the
+  /// success probability its income rises by the gain next year.
+  private func supportIndustry(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int) -> (Double, Double) {
+    let mask = columns.scratchBuffer(Scratch.mask)
+    let grant = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let success = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
+    let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.third), count: count)
+    columns.random.fillUniforms(replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: programme.stream, into: u)
+    let pending = columns.column(plan.layout.pending[index], from: start)
+    var enrolled = 0.0
+    var spent = 0.0
+    for i in 0..<count where mask[i] != 0 {
+      enrolled += 1
+      spent += grant[i]
+      if u[i] < success[i] { pending[i] = 1 }
+    }
+    return (enrolled, spent)
+  }
+
+  /// A subsidy: eligible households receive the amount (per household) every active year.
+  private func paySubsidy(_ programme: OptionPlan.CompiledProgramme, start: Int, count: Int) -> (Double, Double) {
+    let mask = columns.scratchBuffer(Scratch.mask)
+    let amount = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let disposable = columns.column(plan.layout.disposable, from: start)
+    let size = columns.column(plan.rules.sizeIndex, from: start)
+    var served = 0.0
+    var spent = 0.0
+    for i in 0..<count where mask[i] != 0 {
+      disposable[i] += amount[i] / size[i]
+      served += 1
+      spent += amount[i]
+    }
+    return (served, spent)
+  }
+
+  /// 6. A top-up transfer: eligible households below the level are raised to it.
+  func topUp(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
+    let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
+    let level = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let disposable = columns.column(plan.layout.disposable, from: start)
+    let size = columns.column(plan.rules.sizeIndex, from: start)
+    var served = 0.0
+    var spent = 0.0
+    for i in 0..<count where mask[i] != 0 && disposable[i] < level[i] {
+      spent += (level[i] - disposable[i]) * size[i]
+      disposable[i] = level[i]
+      served += 1
+    }
+    metrics[catalog.participants(index)] += served
+    metrics[catalog.cost(index)] += spent
+  }
+}

@@ -1,0 +1,41 @@
+import ScenarioLanguage
+
+/// The metrics measured each year, in output order. The list depends on the scenario's
+/// programmes and shocks, and is the same for every option of a scenario.
+public struct MetricCatalog: Sendable, Equatable {
+  /// Metric names as they appear in the CSV `metric` column.
+  public let names: [String]
+  /// Index of the first programme metric; each programme has `participants_` and `cost_`.
+  let firstProgramme: Int
+  let programmeCount: Int
+  let costTotal: Int
+  let firstShock: Int
+
+  /// Fixed metrics, always present, in this order.
+  public static let fixed = [
+    "incidence", "poverty_gap", "poverty_gap_squared", "mean_income", "median_income",
+    "poor_people", "people", "registered_households", "relocated_households",
+  ]
+  static let incidence = 0, povertyGap = 1, povertyGapSquared = 2, meanIncome = 3, medianIncome = 4
+  static let poorPeople = 5, people = 6, registeredHouseholds = 7, relocatedHouseholds = 8
+
+  /// The metrics of a scenario's rules.
+  public init(rules: ModelRules) {
+    var names = Self.fixed
+    firstProgramme = names.count
+    programmeCount = rules.programmes.count
+    for programme in rules.programmes {
+      names.append("participants_\(programme.name)")
+      names.append("cost_\(programme.name)")
+    }
+    costTotal = names.count
+    names.append("cost_total")
+    firstShock = names.count
+    for shock in rules.shocks { names.append("shocked_households_\(shock.name)") }
+    self.names = names
+  }
+
+  func participants(_ programme: Int) -> Int { firstProgramme + 2 * programme }
+  func cost(_ programme: Int) -> Int { firstProgramme + 2 * programme + 1 }
+  func shocked(_ shock: Int) -> Int { firstShock + shock }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Reports
+import ScenarioLanguage
+import Simulation
+
+/// `policysim run FILE`: simulates a scenario and writes its results folder.
+enum RunCommand {
+  static let specification = ArgumentList.Specification(
+    command: "run", valued: ["--replications", "--seed", "--threads", "--households", "--set", "--out"],
+    flags: ["--quiet", "--force"], positionalCount: 1...1)
+
+  static func main(_ arguments: [String], commandLine: [String], output: inout TerminalOutput) throws(UsageError) -> Int32 {
+    let list = try ArgumentList(arguments, specification)
+    let replications = try list.integer("--replications", in: 1...10_000_000, command: "run")
+    let seed = try list.integer("--seed", in: 0...Int.max, command: "run")
+    let threads = try list.integer("--threads", in: 1...1024, command: "run")
+    let households = try list.integer("--households", in: 1...100_000_000, command: "run")
+    let quiet = list.flags.contains("--quiet")
+    let path = list.positional[0]
+
+    let input: ScenarioInput
+    do {
+      input = try ScenarioInput(path: path, settings: list.values["--set"] ?? [])
+    } catch {
+      output.error(error.message)
+      return ExitCode.inputError
+    }
+    let result = input.check()
+    if !result.diagnostics.isEmpty { output.error(input.render(result.diagnostics), newline: false) }
+    guard var scenario = result.scenario else { return ExitCode.inputError }
+    if let replications { scenario.replications = replications }
+    if let seed { scenario.seed = UInt64(seed) }
+    if let households { scenario.households = households }
+    let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+
+    let folderPath = list.value("--out") ?? "results/" + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    if let problem = OutputFolderCheck.problem(with: folderPath, force: list.flags.contains("--force")) {
+      output.error("error: \(problem)")
+      return ExitCode.inputError
+    }
+
+    let started = Date()
+    let runner = SimulationRunner(scenario: scenario, threads: threadCount)
+    let results = runner.run()
+    let finished = Date()
+    let manifest = RunManifest(
+      toolVersion: ToolVersion.current, scenario: scenario.name, scenarioFile: path, scenarioSHA256: SHA256.hexDigest(input.bytes),
+      seed: scenario.seed, replications: scenario.replications, households: scenario.households,
+      firstYear: scenario.years.lowerBound, lastYear: scenario.years.upperBound,
+      options: scenario.options.map { RunManifest.Option(name: $0.name, overrides: $0.overrides) }, baseline: scenario.baseline.name,
+      settings: list.values["--set"] ?? [], commandLine: commandLine,
+      started: RunManifest.timestamp(started), finished: RunManifest.timestamp(finished), threads: threadCount, files: [])
+    let written: [String]
+    do throws(OutputError) {
+      written = try ResultsFolder(path: folderPath).write(results, manifest: manifest)
+    } catch {
+      output.error("error: \(error.description)")
+      return ExitCode.cannotCreate
+    }
+    if !quiet {
+      let seconds = finished.timeIntervalSince(started)
+      let householdYears = Double(scenario.households * scenario.years.count * scenario.replications * scenario.options.count)
+      output.print("\"\(scenario.name)\": \(scenario.replications) replications × \(scenario.options.count) options × \(scenario.households) households × \(scenario.years.count) years in \(String(format: "%.2f", seconds)) s (\(HeadlineTable.compact(householdYears / max(seconds, 1e-9))) household-years/s on \(threadCount) thread\(threadCount == 1 ? "" : "s"))")
+      output.print("")
+      output.print(HeadlineTable.render(results))
+      output.print("Wrote \(written.joined(separator: ", "))")
+    }
+    return ExitCode.success
+  }
+}
+
+/// Refuses to write into a folder that holds something other than PolicySim output.
+enum OutputFolderCheck {
+  static func problem(with path: String, force: Bool) -> String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+    guard isDirectory.boolValue else { return "'\(path)' exists and is not a folder; choose another --out" }
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    if entries.isEmpty || force || entries.contains("manifest.json") { return nil }
+    return "'\(path)' is not empty and is not a PolicySim results folder (no manifest.json); choose another --out, or add --force to write into it"
+  }
+}

@@ -17,7 +17,7 @@ enum ExpectedUnit {
   var description: String {
     switch self {
     case .money(let allowed):
-      let forms = allowed.map { $0.map { "`yuan per \($0.rawValue)`" } ?? "`yuan`" }
+      let forms = allowed.compactMap { $0.map { "`yuan per \($0.rawValue)`" } }
       return forms.count <= 2 ? forms.joined(separator: " or ") : forms.dropLast().joined(separator: ", ") + " or " + (forms.last ?? "")
     case .share: return "a share between 0% and 100%"
     case .rate: return "a yearly rate such as `3% per year`"

@@ -242,8 +242,9 @@ struct OptionChecker {
         let perOK = per.count <= 1 && allowed.contains(per.first)
         if !measureOK || !perOK {
           let written = unit.description
+          let forms = allowed.compactMap { $0?.rawValue }
           error("unit-mismatch", "`\(written)` where \(expected.description) was expected", unit.range, file: fileName,
-                hint: "`\(path)` is an amount of money \(allowed.count == 1 ? "per \(allowed[0]?.rawValue ?? "household")" : "")".trimmingWhitespace())
+                hint: "`\(path)` is in yuan per \(forms.joined(separator: " or per "))")
         }
         denominator = per.first
       case .share, .rate:

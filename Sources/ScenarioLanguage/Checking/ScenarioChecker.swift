@@ -26,7 +26,12 @@ public enum ScenarioChecker {
     var diagnostics = syntaxDiagnostics
     var base = OptionChecker(syntax: syntax, file: source.path, overrides: settings)
     let baseRules = base.check()
-    diagnostics.append(contentsOf: base.diagnostics)
+    // After a syntax error, "X is missing" is usually the same error seen again.
+    let hadSyntaxErrors = syntaxDiagnostics.hasErrors
+    func relevant(_ list: [Diagnostic]) -> [Diagnostic] {
+      hadSyntaxErrors ? list.filter { $0.id != "missing-setting" && $0.id != "missing-attribute" } : list
+    }
+    diagnostics.append(contentsOf: relevant(base.diagnostics))
 
     // Options.
     var optionSyntaxes: [OptionSyntax] = []
@@ -62,7 +67,7 @@ public enum ScenarioChecker {
       }
       var checker = OptionChecker(syntax: syntax, file: source.path, overrides: overrides, lockedPaths: locked)
       let rules = checker.check()
-      diagnostics.append(contentsOf: checker.diagnostics)
+      diagnostics.append(contentsOf: relevant(checker.diagnostics))
       if let rules {
         let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
         options.append(PolicyOption(name: option.name.value, overrides: texts, rules: rules))

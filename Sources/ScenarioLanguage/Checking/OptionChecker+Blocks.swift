@@ -187,7 +187,7 @@ extension OptionChecker {
       var years = 5
       if case .constant(let written)? = values["repayment_years"], written >= 1, written <= 100, written.rounded() == written {
         years = Int(written)
-      } else if values["repayment_years"] != nil {
+      } else if let written = values["repayment_years"], !Self.isRejectedCount(written) {
         error("expected-constant", "`debt repaid over` must be a whole number of years from 1 to 100", block.keyword.range, hint: nil)
       }
       kind = .relocation(cost: cost, subsidy: subsidy, movesWhen: values["moves_when"] ?? defaultRule, repaymentYears: years)
@@ -202,6 +202,13 @@ extension OptionChecker {
     return ProgrammeRule(name: block.pathName, title: block.title?.value ?? block.pathName, years: settings.years,
                          eligible: values["eligible"] ?? .variable(.registered), kind: kind,
                          onJoin: settings.onJoin, nextYear: settings.nextYear)
+  }
+
+  /// Whether `checkValue` has already reported the value as not a whole number of at least 1
+  /// (so that the same mistake is not reported twice).
+  private static func isRejectedCount(_ value: ValueExpression) -> Bool {
+    guard case .constant(let number) = value else { return false }
+    return number < 1 || number.rounded() != number
   }
 
   /// An amount per unit turned into an amount per household.

@@ -63,7 +63,7 @@ extension OptionChecker {
       guard expectType(baseValue, .number, base, file: fileName, context: "`indexed`"),
         expectType(rateValue, .number, rate, file: fileName, context: "an index rate")
       else { return nil }
-      if let unit = rate.literalUnit, unit.measure != .percent, unit.measure != nil {
+      if let unit = rate.literalUnit, (unit.measure != .percent && unit.measure != nil) || !unit.perWithoutYear.isEmpty {
         error("unit-mismatch", "`\(unit.description)` where a yearly rate such as `3% per year` was expected", unit.range, file: fileName, hint: nil)
       }
       return TypedValue(value: .indexed(base: baseValue.value, rate: rateValue.value, baseYear: firstYear), type: .number)
@@ -202,6 +202,24 @@ extension OptionChecker {
   // MARK: - Calls
 
   private mutating func resolveCall(_ name: Located<String>, _ arguments: [Expression.Argument], expression: Expression, file fileName: String, scope: NameScope, argumentPath: String?) -> TypedValue? {
+    if name.value == "if" {
+      guard arguments.count == 3 else {
+        error("wrong-arguments", "`if` takes 3 arguments (a condition, a value when it holds, a value otherwise), not \(arguments.count)", expression.range, file: fileName,
+              hint: "e.g. `if(registered, 80%, 50%)`")
+        return nil
+      }
+      guard let condition = resolve(arguments[0].value, file: fileName, scope: scope),
+        let a = resolve(arguments[1].value, file: fileName, scope: scope),
+        let b = resolve(arguments[2].value, file: fileName, scope: scope)
+      else { return nil }
+      guard expectType(condition, .boolean, arguments[0].value, file: fileName, context: "the first argument of `if`") else { return nil }
+      guard a.type == b.type else {
+        error("type-mismatch", "the two values of `if` must be of the same kind, but one is \(a.type.description) and the other \(b.type.description)",
+              arguments[2].value.range, file: fileName, hint: nil)
+        return nil
+      }
+      return fold(TypedValue(value: .choose(condition.value, a.value, b.value), type: a.type))
+    }
     if let function = ValueExpression.MathFunction(rawValue: name.value) {
       var values: [ValueExpression] = []
       for argument in arguments {
@@ -224,7 +242,7 @@ extension OptionChecker {
       return fold(TypedValue(value: .function(function, values), type: .number))
     }
     guard Self.distributionNames.contains(name.value) else {
-      let all = ValueExpression.MathFunction.allCases.map(\.rawValue) + Self.distributionNames + ["schedule"]
+      let all = ValueExpression.MathFunction.allCases.map(\.rawValue) + Self.distributionNames + ["schedule", "if"]
       error("unknown-function", "unknown function `\(name.value)`", name.range, file: fileName,
             hint: NameSuggestion.hint(for: name.value, among: all) ?? "functions are \(all.map { "`\($0)`" }.joined(separator: ", "))")
       return nil
@@ -263,6 +281,12 @@ extension OptionChecker {
           return nil
         }
         label = parameterNames[position][0]
+      }
+      if values[label] != nil {
+        // Also catches `median: 3,400`, read as `median: 3` and a second argument `400`.
+        error("duplicate-argument", "`\(name.value)` is given `\(argument.label?.value ?? label)` twice", argument.label?.range ?? argument.value.range, file: fileName,
+              hint: "e.g. \(Self.distributionExample(name.value))")
+        return nil
       }
       let writtenLabel = name.value == "lognormal" && label == "median" && lognormalByMean ? "mean" : label
       var argumentExpression = argument.value
@@ -353,7 +377,8 @@ extension OptionChecker {
       }
       if !(0...1).contains(p) {
         error("out-of-range", "probability \(CountFormat.percent(p)) is outside 0% to 100%", probabilityExpression.range, file: probabilityFile,
-              hint: p > 1 && p <= 100 ? "did you mean `\(CountFormat.text(p))%`?" : "expected a share between 0% and 100%")
+              hint: p > 1 && p <= 100 && probabilityExpression.literalUnit?.measure != .percent
+                ? "did you mean `\(CountFormat.text(p))%`?" : "expected a share between 0% and 100%")
         return nil
       }
       values.append(labelIsNumber ? (Double(label.value) ?? 0) : Double(labels.firstIndex(of: label.value) ?? 0))

@@ -146,6 +146,8 @@ extension OptionChecker {
       }
     }
     referencedAttributes = []
+    // Each attribute numbers its own draws, so that its streams do not depend on the others.
+    drawIndex = 0
     let scope = NameScope(allowsAttributes: true, allowsVariables: false, stream: "population.\(attribute.name.value)", place: "the population")
     let typed = resolve(expression, file: fileName, scope: scope, argumentPath: path)
     dependsOn.formUnion(referencedAttributes)
@@ -218,6 +220,8 @@ extension OptionChecker {
       knownPaths.append(path)
       guard let (expression, fileName) = valueSyntax(path, statement.value.value) else { continue }
       let scope = NameScope(stream: "income growth", place: "income growth")
+      // Numbered per statement: the growth draws do not depend on the population's.
+      drawIndex = 0
       guard let typed = resolve(expression, file: fileName, scope: scope, argumentPath: path) else { continue }
       checkValue(typed, expression: expression, unit: fileName == file ? statement.value.unit : expression.literalUnit, expected: .rate, path: path, file: fileName)
       if let code { rule.byGroup[code] = typed.value } else { rule.common = typed.value }

@@ -155,7 +155,8 @@ struct OptionChecker {
     if lastYear < firstYear {
       error("years-reversed", "the last year \(lastYear) is before the first year \(firstYear)", span.range,
             hint: "write `years \(lastYear) to \(firstYear)`")
-      lastYear = firstYear
+      // Go on with the span the hint suggests, so that years inside it are not reported too.
+      swap(&firstYear, &lastYear)
     } else if lastYear - firstYear >= 200 {
       error("too-many-years", "\(lastYear - firstYear + 1) years is more than the 200 a scenario may simulate", span.range, hint: nil)
       lastYear = firstYear
@@ -199,6 +200,23 @@ struct OptionChecker {
     for (path, override) in overrides.sorted(by: { $0.key < $1.key }) where !usedOverrides.contains(path) {
       error("unknown-parameter", "there is no parameter `\(path)`", override.path.range, file: override.file,
             hint: NameSuggestion.hint(for: path, among: knownPaths) ?? "parameters are named by block and setting, e.g. `relocation.subsidy`; `policysim check --parameters` lists them")
+    }
+  }
+
+  /// Whether an expression is a condition by its form (`bernoulli(…)`, a comparison, `and`,
+  /// `or`, `not`, `true`, `false`), so that attributes can be used as conditions before
+  /// their definitions are resolved.
+  static func isCondition(_ expression: Expression) -> Bool {
+    switch expression.kind {
+    case .boolean: return true
+    case .call(let name, _): return name.value == "bernoulli"
+    case .unary(let op, _): return op == .not
+    case .binary(let op, _, _):
+      switch op {
+      case .and, .or, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return true
+      default: return false
+      }
+    default: return false
     }
   }
 
@@ -297,6 +315,8 @@ struct OptionChecker {
         {
           attributeKinds[attribute.name.value] = .label
           for argument in arguments { if let label = argument.label { addLabel(label.value) } }
+        } else if attributeKinds[attribute.name.value] == nil, Self.isCondition(attribute.value) {
+          attributeKinds[attribute.name.value] = .boolean
         }
       }
     } else {

@@ -65,7 +65,9 @@ public enum ScenarioChecker {
         seen.insert(written.path.value)
         overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
       }
-      var checker = OptionChecker(syntax: syntax, file: source.path, overrides: overrides, lockedPaths: locked)
+      // Only the option's own overrides are refused: `--set seed=7` applies to every option.
+      let lockedHere = locked.filter { path in option.overrides.contains { $0.path.value == path } }
+      var checker = OptionChecker(syntax: syntax, file: source.path, overrides: overrides, lockedPaths: lockedHere)
       let rules = checker.check()
       diagnostics.append(contentsOf: relevant(checker.diagnostics))
       if let rules {

@@ -9,7 +9,9 @@
 /// - strings: `"…"` on one line, with `\"`, `\\`, `\n` and `\t` escapes.
 /// - `%` after a number divides it by 100.
 ///
-/// Lexing never stops at an error: a bad character becomes a diagnostic and is skipped.
+/// Lexing never stops at an error: a bad character becomes a diagnostic and is skipped,
+/// except full-width punctuation and `×`, which are then read as the ASCII character meant
+/// (so that `lognormal（median: …)` is one error, not several).
 public struct Lexer {
   private let source: SourceFile
   private let bytes: [UInt8]
@@ -103,7 +105,15 @@ public struct Lexer {
       default: hint = nil
       }
       error("unexpected-character", "unexpected character `\(shown)`", range, hint: hint)
-      return next()
+      switch shown {
+      case "×": return make(.star)
+      case "，": return make(.comma)
+      case "：": return make(.colon)
+      case "（": return make(.leftParen)
+      case "）": return make(.rightParen)
+      case "％": return make(.percent)
+      default: return next()
+      }
     }
   }
 
@@ -140,7 +150,9 @@ public struct Lexer {
         if byte.isDigit {
           digits.append(Character(Unicode.Scalar(byte)))
           lastWasUnderscore = false
-        } else if byte == UInt8(ascii: "_") && !digits.isEmpty && !lastWasUnderscore {
+        } else if byte == UInt8(ascii: "_") && !digits.isEmpty {
+          // `1__000` is one malformed number, not a number and an identifier.
+          if lastWasUnderscore { malformed = true }
           lastWasUnderscore = true
         } else {
           break

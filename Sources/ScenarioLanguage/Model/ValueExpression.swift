@@ -22,6 +22,8 @@ public indirect enum ValueExpression: Sendable, Equatable {
   case schedule([ScheduleStep])
   /// `base × (1 + rate)^(year − baseYear)`.
   case indexed(base: ValueExpression, rate: ValueExpression, baseYear: Int)
+  /// `if(condition, a, b)`: `a` where the condition holds, else `b`.
+  case choose(ValueExpression, ValueExpression, ValueExpression)
 
   /// Per-household values kept by the year cycle.
   public enum HouseholdVariable: String, Sendable, Equatable {
@@ -78,6 +80,7 @@ public indirect enum ValueExpression: Sendable, Equatable {
     case .function(_, let arguments): return arguments.allSatisfy(\.isHouseholdInvariant)
     case .schedule(let steps): return steps.allSatisfy { $0.value.isHouseholdInvariant }
     case .indexed(let base, let rate, _): return base.isHouseholdInvariant && rate.isHouseholdInvariant
+    case .choose(let condition, let a, let b): return condition.isHouseholdInvariant && a.isHouseholdInvariant && b.isHouseholdInvariant
     }
   }
 
@@ -89,6 +92,7 @@ public indirect enum ValueExpression: Sendable, Equatable {
     case .unary(_, let operand): return operand.isConstant
     case .binary(_, let lhs, let rhs): return lhs.isConstant && rhs.isConstant
     case .function(_, let arguments): return arguments.allSatisfy(\.isConstant)
+    case .choose(let condition, let a, let b): return condition.isConstant && a.isConstant && b.isConstant
     }
   }
 
@@ -125,6 +129,9 @@ public indirect enum ValueExpression: Sendable, Equatable {
         let r = rate.value(inYear: year, povertyLine: povertyLine)
       else { return nil }
       return b * pow1p(r, year - baseYear)
+    case .choose(let condition, let a, let b):
+      guard let c = condition.value(inYear: year, povertyLine: povertyLine) else { return nil }
+      return (c != 0 ? a : b).value(inYear: year, povertyLine: povertyLine)
     }
   }
 }

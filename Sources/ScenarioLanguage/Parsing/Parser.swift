@@ -36,6 +36,13 @@ public struct Parser {
   private var index = 0
   private let source: SourceFile
   private var depth = 0
+  /// Where the expression being parsed stands, for telling `85,000` from `uniform(0,100)`.
+  private var commaContext = CommaContext.statement
+  /// Set once nesting went too deep: everything after it was skipped, so "not closed"
+  /// errors would only repeat it.
+  private var skippedRest = false
+  /// The token at which the statement being parsed began; `recover()` always moves past it.
+  private var statementStart = 0
   /// Problems found while parsing (including the lexer's).
   public private(set) var diagnostics: [Diagnostic] = []
 
@@ -77,10 +84,13 @@ public struct Parser {
     guard expect(.leftBrace, "`{` to open the scenario") else { return nil }
     var items: [ScenarioItem] = []
     while current.kind != .rightBrace && current.kind != .endOfFile {
+      statementStart = index
       if let item = parseScenarioItem() { items.append(item) }
     }
     let closing = current
-    if current.kind == .endOfFile {
+    if skippedRest {
+      // The nesting error already explains why the rest of the file was not read.
+    } else if current.kind == .endOfFile {
       error("unclosed-brace", "the scenario block is not closed", .point(current.range.start), hint: "add `}` at the end of the file")
     } else {
       advance()
@@ -94,7 +104,8 @@ public struct Parser {
 
   /// Parses a standalone expression, as given to `--set path=value`.
   public mutating func parseStandaloneExpression() -> Expression? {
-    let expression = parseExpression()
+    // After an error inside the value, the rest of it is not "trailing text" as well.
+    guard let expression = parseExpression() else { return nil }
     if current.kind != .endOfFile {
       error("trailing-text", "unexpected \(current.quoted) after the value", current.range, hint: nil)
       return nil
@@ -221,6 +232,7 @@ public struct Parser {
     var groups: [GroupSyntax] = []
     var attributes: [AttributeSyntax] = []
     while current.kind != .rightBrace && current.kind != .endOfFile {
+      statementStart = index
       if current.isWord("group") {
         if let group = parseGroup() { groups.append(group) }
       } else if let attribute = parseAttribute() {
@@ -253,6 +265,7 @@ public struct Parser {
       guard enterNesting() else { return nil }
       defer { depth -= 1 }
       while current.kind != .rightBrace && current.kind != .endOfFile {
+        statementStart = index
         if let attribute = parseAttribute() { attributes.append(attribute) }
       }
       end = current.range.end
@@ -334,6 +347,7 @@ public struct Parser {
     defer { depth -= 1 }
     var items: [BlockItem] = []
     while current.kind != .rightBrace && current.kind != .endOfFile {
+      statementStart = index
       items.append(contentsOf: parseBlockItem())
     }
     let end = current.range.end
@@ -384,6 +398,7 @@ public struct Parser {
     defer { depth -= 1 }
     var effects: [EffectSyntax] = []
     while current.kind != .rightBrace && current.kind != .endOfFile {
+      statementStart = index
       guard let target = parseName("an attribute to update, e.g. `income *= 1.25`") else { recover(); continue }
       let operation: EffectSyntax.Operator
       switch current.kind {
@@ -428,6 +443,7 @@ public struct Parser {
     defer { depth -= 1 }
     var overrides: [OverrideSyntax] = []
     while current.kind != .rightBrace && current.kind != .endOfFile {
+      statementStart = index
       guard let path = parsePath() else { recover(); continue }
       guard expect(.assign, "`=` after the parameter path") else { recover(); continue }
       guard let value = parseExpression() else { recover(); continue }
@@ -443,7 +459,17 @@ public struct Parser {
     guard let first = parseName("a parameter path such as `relocation.subsidy`") else { return nil }
     var text = first.value
     var range = first.range
-    while current.kind == .dot {
+    while true {
+      if current.kind == .number, current.range.start == range.end, current.text.first == ".",
+        current.text.dropFirst().allSatisfy({ $0 >= "0" && $0 <= "9" })
+      {
+        // `size.3` (a category of `size`) lexes as `size` and the number `.3`.
+        text += current.text
+        range = range.union(current.range)
+        advance()
+        continue
+      }
+      guard current.kind == .dot else { break }
       advance()
       guard current.kind == .identifier || current.kind == .number || current.kind == .string else {
         error("expected-name", "expected a name after `.`, found \(current.quoted)", current.range, hint: nil)
@@ -570,6 +596,10 @@ public struct Parser {
       advance()
       var value = token.number
       var range = token.range
+      if let grouped = parseDigitGroups(after: token) {
+        value = grouped.value
+        range = grouped.range
+      }
       var percent = false
       if current.kind == .percent {
         percent = true
@@ -584,19 +614,15 @@ public struct Parser {
       } else if let written = unit {
         range = range.union(written.range)
       }
-      if current.kind == .comma, peek(1).kind == .number, peek(1).text.count == 3, peek(1).range.start == current.range.end,
-        current.range.start == token.range.end
-      {
-        diagnostics.append(Diagnostic(id: "comma-in-number", message: "`,` cannot group digits",
-                                      file: source.path, range: SourceRange(start: token.range.start, end: peek(1).range.end),
-                                      hint: "write `\(token.text)_\(peek(1).text)` (or `\(token.text)\(peek(1).text)`); commas only separate arguments"))
-      }
       return Expression(.number(value, unit: unit), range)
     case .string:
       advance()
       return Expression(.name(token.text), token.range)
     case .leftParen:
       advance()
+      let outerContext = commaContext
+      commaContext = .statement
+      defer { commaContext = outerContext }
       guard let inner = parseExpression() else { return nil }
       let end = current.range.end
       guard expect(.rightParen, "`)`") else { return nil }
@@ -639,7 +665,11 @@ public struct Parser {
         advance()
         advance()
       }
-      guard let value = parseExpression() else { return nil }
+      let outerContext = commaContext
+      commaContext = label == nil ? .unlabelledArgument : .labelledArgument
+      let parsed = parseExpression()
+      commaContext = outerContext
+      guard let value = parsed else { return nil }
       arguments.append(Expression.Argument(label: label, value: value))
       if current.kind == .comma {
         advance()
@@ -660,7 +690,11 @@ public struct Parser {
     while current.kind != .rightParen {
       guard let year = parseYear() else { return nil }
       guard expect(.colon, "`:` after the year in a schedule") else { return nil }
-      guard let value = parseExpression() else { return nil }
+      let outerContext = commaContext
+      commaContext = .labelledArgument
+      let parsed = parseExpression()
+      commaContext = outerContext
+      guard let value = parsed else { return nil }
       entries.append(Expression.ScheduleEntry(year: year, value: value))
       if current.kind == .comma {
         advance()
@@ -672,6 +706,39 @@ public struct Parser {
     let end = current.range.end
     advance()
     return Expression(.schedule(entries), SourceRange(start: name.range.start, end: end))
+  }
+
+  /// Where a comma may stand, for the `85,000` diagnostic.
+  private enum CommaContext {
+    /// Not in an argument list: a comma never follows a number.
+    case statement
+    /// A positional argument: `uniform(0,100)` has two arguments.
+    case unlabelledArgument
+    /// A labelled argument or schedule entry: `median: 3,400` is one number.
+    case labelledArgument
+  }
+
+  /// `85,000` and `1,000,000`: digits grouped by threes with commas (no spaces), read
+  /// as one number after a `comma-in-number` diagnostic, so that parsing carries on as the
+  /// writer meant. Positional arguments (`uniform(0,100)`) are left alone.
+  private mutating func parseDigitGroups(after token: Token) -> (value: Double, range: SourceRange)? {
+    guard commaContext != .unlabelledArgument, token.text.isPlainDigits, token.text.count <= 3, !token.text.hasPrefix("0") else { return nil }
+    var digits = token.text
+    var end = token.range.end
+    while current.kind == .comma, current.range.start == end, peek(1).kind == .number, peek(1).range.start == current.range.end,
+      peek(1).text.count == 3, peek(1).text.isPlainDigits, peek(2).kind != .colon
+    {
+      advance()
+      digits += current.text
+      end = current.range.end
+      advance()
+    }
+    guard end != token.range.end else { return nil }
+    let range = SourceRange(start: token.range.start, end: end)
+    let written = source.text(in: range)
+    error("comma-in-number", "`,` cannot group digits", range,
+          hint: "write `\(String(written.map { $0 == "," ? "_" : $0 }))` (or `\(digits)`); commas only separate arguments")
+    return (Double(digits) ?? 0, range)
   }
 
   /// unit := measure? ('per' denominator)*
@@ -749,6 +816,7 @@ public struct Parser {
             hint: "simplify the expression or split it with `let`")
       // Skip everything: deeper parsing would only repeat this error.
       index = tokens.count - 1
+      skippedRest = true
       depth -= 1
       return false
     }
@@ -772,12 +840,14 @@ public struct Parser {
 
   /// Skips to the next statement: a token that starts a line, a `}` closing the current
   /// block, or the end of the file. Braces opened while skipping are skipped as a whole.
+  ///
+  /// The token that began the failed statement is always skipped (so that parsing moves
+  /// on); any other token that starts a line is kept, so that after `years 2016 to` the
+  /// next line is still read as a statement.
   private mutating func recover() {
     var nesting = 0
-    var first = true
     while current.kind != .endOfFile {
-      if !first && nesting == 0 && current.startsLine && current.kind != .rightBrace { return }
-      first = false
+      if index != statementStart && nesting == 0 && current.startsLine && current.kind != .rightBrace { return }
       switch current.kind {
       case .leftBrace: nesting += 1
       case .rightBrace:
@@ -788,4 +858,9 @@ public struct Parser {
       advance()
     }
   }
+}
+
+extension String {
+  /// Whether the text is one or more ASCII digits and nothing else.
+  fileprivate var isPlainDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
 }

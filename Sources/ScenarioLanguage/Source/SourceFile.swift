@@ -9,10 +9,13 @@ public struct SourceFile: Sendable {
   public let bytes: [UInt8]
   private let lineStarts: [Int]
 
-  /// Creates a source file from already-decoded text.
+  /// Creates a source file from already-decoded text. A leading byte-order mark is dropped,
+  /// so that columns on the first line count as an editor shows them.
   public init(path: String, text: String) {
     self.path = path
-    self.bytes = Array(text.utf8)
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    self.bytes = bytes
     var starts = [0]
     for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
       starts.append(index + 1)

@@ -26,6 +26,8 @@ struct ColumnProgram: Sendable {
     case extremum(minimum: Bool, destination: Int, Operand, Operand)
     case uniform(destination: Int, stream: UInt32)
     case normal(destination: Int, stream: UInt32)
+    /// `condition != 0 ? a : b`.
+    case select(destination: Int, Operand, Operand, Operand)
     /// Maps uniforms to category values by cumulative probabilities.
     case categorical(destination: Int, Operand, cumulative: [Double], values: [Double])
   }

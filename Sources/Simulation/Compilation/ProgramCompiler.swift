@@ -128,6 +128,13 @@ struct ProgramCompiler {
         }
       }
       return total ?? constantSlot(.constant(0))
+    case .choose(let condition, let a, let b):
+      let c = emit(condition, &code, &registers)
+      let whenTrue = emit(a, &code, &registers)
+      let whenFalse = emit(b, &code, &registers)
+      let destination = fresh()
+      code.append(.select(destination: destination, c, whenTrue, whenFalse))
+      return .register(destination)
     case .indexed(let base, let rate, let baseYear):
       let elapsed = ValueExpression.binary(.subtract, .yearly(.year), .constant(Double(baseYear)))
       let factor = ValueExpression.function(.exp, [.binary(.multiply, elapsed, .function(.log, [.binary(.add, .constant(1), rate)]))])

@@ -140,6 +140,12 @@ final class HouseholdColumns {
         case .round: for i in 0..<count { out[i] = a[i].rounded(.toNearestOrAwayFromZero) }
         case .min, .max: for i in 0..<count { out[i] = a[i] }
         }
+      case .select(let destination, let condition, let whenTrue, let whenFalse):
+        let out = registers + destination * Self.blockSize
+        let c = pointer(condition, start)
+        let a = pointer(whenTrue, start)
+        let b = pointer(whenFalse, start)
+        for i in 0..<count { out[i] = c[i] != 0 ? a[i] : b[i] }
       case .uniform(let destination, let stream):
         let out = UnsafeMutableBufferPointer(start: registers + destination * Self.blockSize, count: count)
         random.fillUniforms(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: out)

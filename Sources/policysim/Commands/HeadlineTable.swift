@@ -15,7 +15,8 @@ enum HeadlineTable {
     ]
     var rows: [[String]] = [["option"] + columns.map(\.title)]
     for option in results.options.indices {
-      var row = [results.options[option] + (option == results.baselineIndex ? " (baseline)" : "")]
+      let isBaseline = option == results.baselineIndex && results.options[option] != "baseline"
+      var row = [results.options[option] + (isBaseline ? " (baseline)" : "")]
       for column in columns {
         guard let metric = results.metrics.firstIndex(of: column.metric) else { row.append("-"); continue }
         let statistics = SummaryStatistics(results.samples(option: option, year: year, metric: metric))

@@ -71,6 +71,8 @@ extension OptionChecker {
       case .parameter(let parameter):
         locals[parameter.name.value] = NameScope.LocalName(path: "\(blockName).\(parameter.name.value)", syntax: parameter.value, file: file)
         knownPaths.append("\(blockName).\(parameter.name.value)")
+      case .years(let span) where block.keyword.value == "identification":
+        error("unknown-setting", "identification has no `years`: the registry is drawn up every year", span.range, hint: "remove the line")
       case .years(let span):
         if yearsSeen { error("duplicate-setting", "`years` is set twice in \(describe(block))", span.range, hint: "keep one") }
         yearsSeen = true
@@ -100,7 +102,7 @@ extension OptionChecker {
         result.complete = false
         continue
       }
-      let unit = fileName == file ? written[spec.name]?.unit : expression.literalUnit
+      let unit = expression.literalUnit ?? written[spec.name]?.unit
       if let denominator = checkValue(typed, expression: expression, unit: unit, expected: spec.expected, path: path, file: fileName) {
         result.denominators[spec.name] = denominator
       }
@@ -195,7 +197,7 @@ extension OptionChecker {
       let grant = scaled(values["grant"] ?? .constant(0), by: settings.denominators["grant"] ?? .household, block: block, setting: "grant")
       var gain = values["gain"] ?? .constant(0)
       if settings.denominators["gain"] == .household { gain = .binary(.divide, gain, size) }
-      kind = .industry(grant: grant, success: values["success"] ?? .constant(1), gainPerPerson: gain, successStream: "\(block.pathName).success")
+      kind = .industry(grant: grant, success: values["success"] ?? .constant(1), gainPerPerson: gain, successStream: "programme.\(block.pathName).success")
     default:
       kind = .subsidy(amount: scaled(values["amount"] ?? .constant(0), by: settings.denominators["amount"] ?? .household, block: block, setting: "amount"))
     }

@@ -11,7 +11,7 @@ extension OptionChecker {
     if let (expression, fileName) = valueSyntax("population.households", population.count.value) {
       let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: "population.households", place: "the household count")
       if let typed = resolve(expression, file: fileName, scope: scope) {
-        checkValue(typed, expression: expression, unit: fileName == file ? population.count.unit : expression.literalUnit,
+        checkValue(typed, expression: expression, unit: expression.literalUnit ?? population.count.unit,
                    expected: .count(.households), path: "population.households", file: fileName)
         if case .constant(let count) = typed.value, count >= 1, count.rounded() == count {
           if count > 100_000_000 {
@@ -223,7 +223,7 @@ extension OptionChecker {
       // Numbered per statement: the growth draws do not depend on the population's.
       drawIndex = 0
       guard let typed = resolve(expression, file: fileName, scope: scope, argumentPath: path) else { continue }
-      checkValue(typed, expression: expression, unit: fileName == file ? statement.value.unit : expression.literalUnit, expected: .rate, path: path, file: fileName)
+      checkValue(typed, expression: expression, unit: expression.literalUnit ?? statement.value.unit, expected: .rate, path: path, file: fileName)
       if let code { rule.byGroup[code] = typed.value } else { rule.common = typed.value }
     }
     return rule

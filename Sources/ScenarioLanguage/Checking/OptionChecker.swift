@@ -106,6 +106,10 @@ struct OptionChecker {
       povertyLine = .constant(0)
     }
 
+    // Every `let` is a parameter, used or not, so options and `--set` can name it.
+    for (name, parameter) in globalParameters.sorted(by: { $0.key < $1.key }) {
+      _ = resolveParameter(parameter, range: parameter.syntax.range, scope: NameScope(stream: name, place: "`\(name)`"))
+    }
     let (groups, attributes, order) = checkPopulation(populationSyntax)
     let growth = checkGrowth(growthSyntax)
     var shocks: [ShockRule] = []
@@ -229,7 +233,7 @@ struct OptionChecker {
     guard let (expression, fileName) = valueSyntax(path, field.value) else { return .constant(0) }
     let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: path, place: "`\(path)`")
     guard let typed = resolve(expression, file: fileName, scope: scope) else { return .constant(0) }
-    checkValue(typed, expression: expression, unit: fileName == file ? field.unit : expression.literalUnit, expected: expected, path: path, file: fileName)
+    checkValue(typed, expression: expression, unit: expression.literalUnit ?? field.unit, expected: expected, path: path, file: fileName)
     return typed.value
   }
 

@@ -16,7 +16,7 @@ extension YearCycle {
     case .industry:
       (served, cost) = supportIndustry(programme, index: index, start: start, count: count)
     case .subsidy:
-      (served, cost) = paySubsidy(programme, start: start, count: count)
+      (served, cost) = paySubsidy(programme, index: index, start: start, count: count)
     case .topUp:
       return
     }
@@ -77,15 +77,18 @@ extension YearCycle {
   }
 
   /// A subsidy: eligible households receive the amount (per household) every active year.
-  private func paySubsidy(_ programme: OptionPlan.CompiledProgramme, start: Int, count: Int) -> (Double, Double) {
+  private func paySubsidy(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int) -> (Double, Double) {
     let mask = columns.scratchBuffer(Scratch.mask)
     let amount = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
+    let pending = columns.column(plan.layout.pending[index], from: start)
+    let hasPendingEffects = !programme.nextYear.isEmpty
     var served = 0.0
     var spent = 0.0
     for i in 0..<count where mask[i] != 0 {
       disposable[i] += amount[i] / size[i]
+      if hasPendingEffects { pending[i] = 1 }
       served += 1
       spent += amount[i]
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A random draw in an expression: one value per household, year and stream.
 ///
 /// Streams are named (`population.income`, `income growth`, `shock.illness`, …) and the
@@ -47,6 +41,3 @@ public indirect enum Distribution: Sendable, Equatable {
     }
   }
 }
-
-@usableFromInline func _exp(_ x: Double) -> Double { exp(x) }
-@usableFromInline func _log(_ x: Double) -> Double { log(x) }

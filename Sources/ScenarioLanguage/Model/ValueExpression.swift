@@ -191,8 +191,8 @@ extension ValueExpression.MathFunction {
     case .min: return values.dropFirst().reduce(values.first ?? .nan) { Swift.min($0, $1) }
     case .max: return values.dropFirst().reduce(values.first ?? .nan) { Swift.max($0, $1) }
     case .abs: return Swift.abs(values[0])
-    case .exp: return _exp(values[0])
-    case .log: return _log(values[0])
+    case .exp: return DeterministicMath.exp(values[0])
+    case .log: return DeterministicMath.log(values[0])
     case .sqrt: return values[0].squareRoot()
     case .floor: return values[0].rounded(.down)
     case .round: return values[0].rounded(.toNearestOrAwayFromZero)

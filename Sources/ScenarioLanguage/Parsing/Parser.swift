@@ -747,7 +747,11 @@ public struct Parser {
     var per: [UnitSyntax.Denominator] = []
     let start = current.range.start
     var end = start
-    if current.kind == .identifier, let word = UnitSyntax.measure(current.text), !(peek(1).kind == .tilde || peek(1).kind == .assign) {
+    // A measure word that starts a line begins the next statement (`years 2017 to 2019`
+    // after `eligible when registered`), and one before `~` or `=` names an attribute.
+    if current.kind == .identifier, !current.startsLine, let word = UnitSyntax.measure(current.text),
+      !(peek(1).kind == .tilde || peek(1).kind == .assign)
+    {
       measure = word
       end = current.range.end
       advance()

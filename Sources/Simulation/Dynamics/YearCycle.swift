@@ -1,4 +1,3 @@
-import Glibc
 import ScenarioLanguage
 
 /// Runs one option for one replication: draws the population, then the year cycle
@@ -141,7 +140,7 @@ struct YearCycle {
       for i in 0..<count where group[i] == label { growth[i] = specific[i] }
     }
     let income = columns.column(plan.rules.incomeIndex, from: start)
-    for i in 0..<count { income[i] *= exp(growth[i]) }
+    for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
   }
 
   /// 2. Effects of programmes joined last year, once.

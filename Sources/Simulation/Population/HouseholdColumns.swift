@@ -1,4 +1,3 @@
-import Glibc
 import ScenarioLanguage
 
 /// The households of one replication as columns (structure of arrays), plus the scratch
@@ -132,8 +131,8 @@ final class HouseholdColumns {
         let out = registers + destination * Self.blockSize
         let a = pointer(operand, start)
         switch function {
-        case .exp: for i in 0..<count { out[i] = exp(a[i]) }
-        case .log: for i in 0..<count { out[i] = log(a[i]) }
+        case .exp: for i in 0..<count { out[i] = DeterministicMath.exp(a[i]) }
+        case .log: for i in 0..<count { out[i] = DeterministicMath.log(a[i]) }
         case .sqrt: for i in 0..<count { out[i] = a[i].squareRoot() }
         case .abs: for i in 0..<count { out[i] = Swift.abs(a[i]) }
         case .floor: for i in 0..<count { out[i] = a[i].rounded(.down) }

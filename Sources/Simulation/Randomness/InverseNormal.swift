@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ScenarioLanguage
 
 /// The inverse of the standard normal cumulative distribution function (the probit).
 ///
@@ -48,7 +44,7 @@ public enum InverseNormal {
         }
         // Tail: work with the smaller of p and 1 − p (1 − p is exact for p ≥ 0.5).
         var r = q < 0 ? p : 1.0 - p
-        r = (-log(r)).squareRoot()
+        r = (-DeterministicMath.log(r)).squareRoot()
         let x: Double
         if r <= 5.0 {
             r -= 1.6

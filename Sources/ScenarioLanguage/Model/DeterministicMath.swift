@@ -26,7 +26,7 @@
 /// Performance: table lookups are written as array literals inside `@inline(__always)`
 /// functions; in optimised builds the compiler emits them as constant data (no allocation, no
 /// bounds checks), and the fast paths have one predictable range-check branch. Unoptimised
-/// (debug) builds materialise the arrays on each call, which is slow but still correct.
+/// (debug) builds may build the arrays on each call: slower, same results.
 public enum DeterministicMath {
     // MARK: - exp
 

@@ -128,7 +128,12 @@ extension OptionChecker {
   mutating func resolveParameter(_ local: NameScope.LocalName, range: SourceRange, scope: NameScope) -> TypedValue? {
     if let cached = resolvedParameters[local.path + "|" + scope.stream] { return cached }
     if resolving.contains(local.path) {
-      error("parameter-cycle", "`\(local.path)` is defined from itself", range, hint: "parameters cannot depend on each other in a cycle")
+      // One report per cycle, however many of its parameters are resolved.
+      let cycle = resolving.sorted().joined(separator: ",")
+      if !reportedCycles.contains(cycle) {
+        reportedCycles.insert(cycle)
+        error("parameter-cycle", "`\(local.path)` is defined from itself", range, hint: "parameters cannot depend on each other in a cycle")
+      }
       return nil
     }
     resolving.insert(local.path)

@@ -26,6 +26,7 @@ struct OptionChecker {
   var globalParameters: [String: NameScope.LocalName] = [:]
   var blockFields: [String: (NameScope.LocalName, [String: NameScope.LocalName])] = [:]
   var resolving: Set<String> = []
+  var reportedCycles: Set<String> = []
   var resolvedParameters: [String: TypedValue] = [:]
   var drawIndex = 0
   /// Attributes referenced while resolving (for the population's dependency order).

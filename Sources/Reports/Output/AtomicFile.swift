@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Crash-safe replacement of output files.
@@ -18,123 +18,124 @@ import Darwin
 /// the rename the temporary file is removed and an `OutputError` naming the target path and
 /// the system's reason is thrown. The target's previous permissions are not preserved.
 public enum AtomicFile {
-    /// Atomically replaces (or creates) the file at `path` with `bytes`.
-    /// - Throws: `OutputError` ("cannot write <path>: <reason>"); the target is then unchanged
-    ///   unless only the final directory sync failed.
-    /// - Complexity: O(bytes.count) plus a few system calls.
-    public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
-        let (directory, name) = split(path)
-        if name.isEmpty || name == "." || name == ".." {
-            throw OutputError(action: "write", path: path, errorNumber: path.isEmpty ? ENOENT : EISDIR)
-        }
-        // Create the temporary file, retrying on the (unlikely) name clash.
-        var temporary = ""
-        var fd: Int32 = -1
-        for _ in 0..<16 {
-            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-            temporary = joined(directory, ".\(name).tmp-\(getpid())-\(suffix)")
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        if fd < 0 { throw OutputError(action: "write", path: path, errorNumber: errno) }
-
-        var failure = bytes.withUnsafeBytes { writeAll(fd, $0) }
-        if failure == 0, fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw OutputError(action: "write", path: path, errorNumber: failure)
-        }
-        let directorySync = syncDirectory(directory)
-        if directorySync != 0 {
-            throw OutputError(action: "write", path: path, errorNumber: directorySync)
-        }
+  /// Atomically replaces (or creates) the file at `path` with `bytes`.
+  /// - Throws: `OutputError` ("cannot write <path>: <reason>"); the target is then unchanged
+  ///   unless only the final directory sync failed.
+  /// - Complexity: O(bytes.count) plus a few system calls.
+  public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    let (directory, name) = split(path)
+    if name.isEmpty || name == "." || name == ".." {
+      throw OutputError(action: "write", path: path, errorNumber: path.isEmpty ? ENOENT : EISDIR)
     }
-
-    /// Atomically replaces (or creates) the file at `path` with the UTF-8 of `text`.
-    /// - Throws: `OutputError`, as `write(_:to:)` for bytes.
-    /// - Complexity: O(text.utf8.count).
-    public static func write(_ text: String, to path: String) throws(OutputError) {
-        try write(Array(text.utf8), to: path)
+    // Create the temporary file, retrying on the (unlikely) name clash.
+    var temporary = ""
+    var fd: Int32 = -1
+    for _ in 0..<16 {
+      let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+      temporary = joined(directory, ".\(name).tmp-\(getpid())-\(suffix)")
+      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      if fd >= 0 || errno != EEXIST { break }
     }
+    if fd < 0 { throw OutputError(action: "write", path: path, errorNumber: errno) }
 
-    /// Creates the directory at `path` and any missing parents (like `mkdir -p`, mode 0755
-    /// before umask). Succeeds if the directory already exists.
-    /// - Throws: `OutputError` ("cannot create directory <path>: <reason>"), e.g. when a
-    ///   component exists but is not a directory, or permission is denied.
-    /// - Complexity: O(number of path components) system calls.
-    public static func createDirectory(_ path: String) throws(OutputError) {
-        if path.isEmpty {
-            throw OutputError(action: "create directory", path: path, errorNumber: ENOENT)
-        }
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if !prefix.isEmpty && !prefix.hasSuffix("/") { prefix += "/" }
-            prefix += component
-            let existing = fileKind(prefix)
-            if existing == .directory { continue }
-            if existing == .other {
-                throw OutputError(action: "create directory", path: path, errorNumber: ENOTDIR)
-            }
-            if mkdir(prefix, 0o755) != 0 {
-                let failure = errno
-                // Lost a race with another creator: fine if it made a directory.
-                if failure == EEXIST && fileKind(prefix) == .directory { continue }
-                throw OutputError(action: "create directory", path: path,
-                                  errorNumber: failure == EEXIST ? ENOTDIR : failure)
-            }
-        }
+    var failure = bytes.withUnsafeBytes { writeAll(fd, $0) }
+    if failure == 0, fsync(fd) != 0 { failure = errno }
+    if close(fd) != 0, failure == 0 { failure = errno }
+    if failure == 0, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary)
+      throw OutputError(action: "write", path: path, errorNumber: failure)
     }
+    let directorySync = syncDirectory(directory)
+    if directorySync != 0 {
+      throw OutputError(action: "write", path: path, errorNumber: directorySync)
+    }
+  }
+
+  /// Atomically replaces (or creates) the file at `path` with the UTF-8 of `text`.
+  /// - Throws: `OutputError`, as `write(_:to:)` for bytes.
+  /// - Complexity: O(text.utf8.count).
+  public static func write(_ text: String, to path: String) throws(OutputError) {
+    try write(Array(text.utf8), to: path)
+  }
+
+  /// Creates the directory at `path` and any missing parents (like `mkdir -p`, mode 0755
+  /// before umask). Succeeds if the directory already exists.
+  /// - Throws: `OutputError` ("cannot create directory <path>: <reason>"), e.g. when a
+  ///   component exists but is not a directory, or permission is denied.
+  /// - Complexity: O(number of path components) system calls.
+  public static func createDirectory(_ path: String) throws(OutputError) {
+    if path.isEmpty {
+      throw OutputError(action: "create directory", path: path, errorNumber: ENOENT)
+    }
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if !prefix.isEmpty && !prefix.hasSuffix("/") { prefix += "/" }
+      prefix += component
+      let existing = fileKind(prefix)
+      if existing == .directory { continue }
+      if existing == .other {
+        throw OutputError(action: "create directory", path: path, errorNumber: ENOTDIR)
+      }
+      if mkdir(prefix, 0o755) != 0 {
+        let failure = errno
+        // Lost a race with another creator: fine if it made a directory.
+        if failure == EEXIST && fileKind(prefix) == .directory { continue }
+        throw OutputError(
+          action: "create directory", path: path,
+          errorNumber: failure == EEXIST ? ENOTDIR : failure)
+      }
+    }
+  }
 }
 
 /// What, if anything, exists at a path.
 private enum FileKind {
-    case missing, directory, other
+  case missing, directory, other
 }
 
 /// Classifies `path` with stat(2) (following symbolic links).
 private func fileKind(_ path: String) -> FileKind {
-    var info = stat()
-    if stat(path, &info) != 0 { return .missing }
-    return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
+  var info = stat()
+  if stat(path, &info) != 0 { return .missing }
+  return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
 }
 
 /// Splits a path into (directory, last component); the directory is "." for a bare name.
 private func split(_ path: String) -> (directory: String, name: String) {
-    guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-    let name = String(path[path.index(after: slash)...])
-    let directory = slash == path.startIndex ? "/" : String(path[..<slash])
-    return (directory, name)
+  guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+  let name = String(path[path.index(after: slash)...])
+  let directory = slash == path.startIndex ? "/" : String(path[..<slash])
+  return (directory, name)
 }
 
 /// Joins a directory and a file name.
 private func joined(_ directory: String, _ name: String) -> String {
-    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  directory.hasSuffix("/") ? directory + name : directory + "/" + name
 }
 
 /// Writes all bytes to `fd`, retrying short writes and EINTR; returns 0 or an errno value.
 private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
-    guard let base = bytes.baseAddress else { return 0 }
-    var offset = 0
-    while offset < bytes.count {
-        let written = write(fd, base + offset, bytes.count - offset)
-        if written < 0 {
-            if errno == EINTR { continue }
-            return errno
-        }
-        offset += written
+  guard let base = bytes.baseAddress else { return 0 }
+  var offset = 0
+  while offset < bytes.count {
+    let written = write(fd, base + offset, bytes.count - offset)
+    if written < 0 {
+      if errno == EINTR { continue }
+      return errno
     }
-    return 0
+    offset += written
+  }
+  return 0
 }
 
 /// fsyncs a directory so a rename inside it is durable; returns 0 or an errno value.
 /// EINVAL (directory sync unsupported by the file system) counts as success.
 private func syncDirectory(_ directory: String) -> Int32 {
-    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if fd < 0 { return errno }
-    var failure: Int32 = 0
-    if fsync(fd) != 0 && errno != EINVAL { failure = errno }
-    close(fd)
-    return failure
+  let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  if fd < 0 { return errno }
+  var failure: Int32 = 0
+  if fsync(fd) != 0 && errno != EINVAL { failure = errno }
+  close(fd)
+  return failure
 }

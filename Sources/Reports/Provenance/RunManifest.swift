@@ -52,7 +52,11 @@ public struct RunManifest: Sendable, Codable, Equatable {
   }
 
   /// Creates a manifest.
-  public init(toolVersion: String, scenario: String, scenarioFile: String, scenarioSHA256: String, seed: UInt64, replications: Int, households: Int, firstYear: Int, lastYear: Int, options: [Option], baseline: String, settings: [String], commandLine: [String], started: String, finished: String, threads: Int, files: [String]) {
+  public init(
+    toolVersion: String, scenario: String, scenarioFile: String, scenarioSHA256: String, seed: UInt64, replications: Int, households: Int, firstYear: Int,
+    lastYear: Int, options: [Option], baseline: String, settings: [String], commandLine: [String], started: String, finished: String, threads: Int,
+    files: [String]
+  ) {
     self.toolVersion = toolVersion
     self.scenario = scenario
     self.scenarioFile = scenarioFile

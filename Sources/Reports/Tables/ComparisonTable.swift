@@ -18,11 +18,14 @@ public enum ComparisonTable {
     for option in results.options.indices where option != baseline {
       for (yearIndex, year) in results.years.enumerated() {
         for (metricIndex, metric) in results.metrics.enumerated() {
-          let comparison = PairedDifference(option: results.samples(option: option, year: yearIndex, metric: metricIndex),
-                                            baseline: results.samples(option: baseline, year: yearIndex, metric: metricIndex))
-          table.append([results.options[option], results.options[baseline], String(year), metric] + [
-            comparison.optionMean, comparison.baselineMean, comparison.difference, comparison.se, comparison.low, comparison.high,
-          ].map(CSVNumber.format) + [comparison.isDistinguishable ? "yes" : "no"])
+          let comparison = PairedDifference(
+            option: results.samples(option: option, year: yearIndex, metric: metricIndex),
+            baseline: results.samples(option: baseline, year: yearIndex, metric: metricIndex))
+          table.append(
+            [results.options[option], results.options[baseline], String(year), metric]
+              + [
+                comparison.optionMean, comparison.baselineMean, comparison.difference, comparison.se, comparison.low, comparison.high,
+              ].map(CSVNumber.format) + [comparison.isDistinguishable ? "yes" : "no"])
         }
       }
     }

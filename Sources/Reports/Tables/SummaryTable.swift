@@ -14,9 +14,11 @@ public enum SummaryTable {
       for (yearIndex, year) in results.years.enumerated() {
         for (metricIndex, metric) in results.metrics.enumerated() {
           let statistics = SummaryStatistics(results.samples(option: option, year: yearIndex, metric: metricIndex))
-          table.append([results.options[option], String(year), metric] + [
-            statistics.mean, statistics.sd, statistics.se, statistics.p05, statistics.p25, statistics.p50, statistics.p75, statistics.p95,
-          ].map(CSVNumber.format))
+          table.append(
+            [results.options[option], String(year), metric]
+              + [
+                statistics.mean, statistics.sd, statistics.se, statistics.p05, statistics.p25, statistics.p50, statistics.p75, statistics.p95,
+              ].map(CSVNumber.format))
         }
       }
     }

@@ -10,25 +10,33 @@ extension OptionChecker {
     let eligible = SettingSpec(name: "eligible", expected: .condition)
     switch block.keyword.value {
     case "shock":
-      return [SettingSpec(name: "probability", expected: .share, required: true),
-              SettingSpec(name: "cost", expected: .money(allowed: [.household, nil]), required: true),
-              SettingSpec(name: "reimbursed", expected: .share), eligible]
+      return [
+        SettingSpec(name: "probability", expected: .share, required: true),
+        SettingSpec(name: "cost", expected: .money(allowed: [.household, nil]), required: true),
+        SettingSpec(name: "reimbursed", expected: .share), eligible,
+      ]
     case "identification":
-      return [SettingSpec(name: "detect", expected: .share), SettingSpec(name: "include", expected: .share),
-              SettingSpec(name: "include_below", expected: .money(allowed: [.person, nil]))]
+      return [
+        SettingSpec(name: "detect", expected: .share), SettingSpec(name: "include", expected: .share),
+        SettingSpec(name: "include_below", expected: .money(allowed: [.person, nil])),
+      ]
     case "transfer":
       return [SettingSpec(name: "top_up_to", expected: .money(allowed: [.person, nil]), required: true), eligible]
     default:
       switch block.kind?.value {
       case "relocation":
-        return [SettingSpec(name: "cost", expected: .money(allowed: [.household, nil]), required: true),
-                SettingSpec(name: "subsidy", expected: .money(allowed: [.household, nil])),
-                SettingSpec(name: "moves_when", expected: .condition),
-                SettingSpec(name: "repayment_years", expected: .count(.years)), eligible]
+        return [
+          SettingSpec(name: "cost", expected: .money(allowed: [.household, nil]), required: true),
+          SettingSpec(name: "subsidy", expected: .money(allowed: [.household, nil])),
+          SettingSpec(name: "moves_when", expected: .condition),
+          SettingSpec(name: "repayment_years", expected: .count(.years)), eligible,
+        ]
       case "industry":
-        return [SettingSpec(name: "grant", expected: .money(allowed: [.mu, .household, .person, nil])),
-                SettingSpec(name: "success", expected: .share),
-                SettingSpec(name: "gain", expected: .money(allowed: [.person, .household, nil])), eligible]
+        return [
+          SettingSpec(name: "grant", expected: .money(allowed: [.mu, .household, .person, nil])),
+          SettingSpec(name: "success", expected: .share),
+          SettingSpec(name: "gain", expected: .money(allowed: [.person, .household, nil])), eligible,
+        ]
       case "subsidy":
         return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, nil]), required: true), eligible]
       default: return nil
@@ -59,8 +67,10 @@ extension OptionChecker {
       case .field(let field):
         guard specs.contains(where: { $0.name == field.name.value }) else {
           let names = specs.map(\.name) + ["years", "let"]
-          error("unknown-setting", "unknown setting `\(field.name.value)` in \(describe(block))", field.name.range,
-                hint: NameSuggestion.hint(for: field.name.value, among: names) ?? "\(describe(block)) accepts \(specs.map { "`\(Self.written($0.name))`" }.joined(separator: ", ")) and `years`")
+          error(
+            "unknown-setting", "unknown setting `\(field.name.value)` in \(describe(block))", field.name.range,
+            hint: NameSuggestion.hint(for: field.name.value, among: names)
+              ?? "\(describe(block)) accepts \(specs.map { "`\(Self.written($0.name))`" }.joined(separator: ", ")) and `years`")
           continue
         }
         if written[field.name.value] != nil {
@@ -78,7 +88,9 @@ extension OptionChecker {
         yearsSeen = true
         result.years = checkActiveYears(span, block: block)
       case .effects(let list):
-        if allowedEffects && list.timing != .endOfYear { effectLists.append(list) } else {
+        if allowedEffects && list.timing != .endOfYear {
+          effectLists.append(list)
+        } else {
           error("unexpected-effects", "`\(list.timing.rawValue)` effects belong in a programme", list.range, hint: nil)
         }
       }
@@ -89,8 +101,9 @@ extension OptionChecker {
       knownPaths.append(path)
       guard let (expression, fileName) = valueSyntax(path, written[spec.name]?.value) else {
         if spec.required {
-          error("missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
-                hint: "add `\(Self.written(spec.name)) …` inside the block")
+          error(
+            "missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
+            hint: "add `\(Self.written(spec.name)) …` inside the block")
           result.complete = false
         }
         continue
@@ -117,14 +130,16 @@ extension OptionChecker {
 
   private mutating func checkActiveYears(_ span: YearSpanSyntax, block: BlockSyntax) -> ClosedRange<Int> {
     guard span.first.value <= span.last.value else {
-      error("years-reversed", "the last year \(span.last.value) is before the first year \(span.first.value)", span.range,
-            hint: "write `years \(span.last.value) to \(span.first.value)`")
+      error(
+        "years-reversed", "the last year \(span.last.value) is before the first year \(span.first.value)", span.range,
+        hint: "write `years \(span.last.value) to \(span.first.value)`")
       return firstYear...lastYear
     }
     guard span.first.value >= firstYear, span.last.value <= lastYear else {
       let bad = span.first.value < firstYear ? span.first : span.last
-      error("year-out-of-span", "year \(bad.value) is outside the simulated span \(firstYear) to \(lastYear)", bad.range,
-            hint: "\(describe(block)) can only be active in simulated years; change it or the scenario's `years`")
+      error(
+        "year-out-of-span", "year \(bad.value) is outside the simulated span \(firstYear) to \(lastYear)", bad.range,
+        hint: "\(describe(block)) can only be active in simulated years; change it or the scenario's `years`")
       return max(firstYear, span.first.value)...max(max(firstYear, span.first.value), min(lastYear, span.last.value))
     }
     return span.first.value...span.last.value
@@ -154,23 +169,27 @@ extension OptionChecker {
     guard let specs = Self.settings(for: block) else { return nil }
     let settings = checkSettings(block, specs: specs)
     guard settings.complete, let probability = settings.values["probability"], let cost = settings.values["cost"] else { return nil }
-    return ShockRule(name: block.pathName, years: settings.years, eligible: settings.values["eligible"] ?? .constant(1),
-                     probability: probability, cost: cost, reimbursed: settings.values["reimbursed"] ?? .constant(0),
-                     stream: "shock.\(block.pathName)")
+    return ShockRule(
+      name: block.pathName, years: settings.years, eligible: settings.values["eligible"] ?? .constant(1),
+      probability: probability, cost: cost, reimbursed: settings.values["reimbursed"] ?? .constant(0),
+      stream: "shock.\(block.pathName)")
   }
 
   mutating func checkIdentification(_ block: BlockSyntax, povertyLine: ValueExpression) -> IdentificationRule? {
     guard let specs = Self.settings(for: block) else { return nil }
     let settings = checkSettings(block, specs: specs)
-    return IdentificationRule(detect: settings.values["detect"] ?? .constant(1), include: settings.values["include"] ?? .constant(0),
-                              includeBelow: settings.values["include_below"] ?? .yearly(.povertyLine))
+    return IdentificationRule(
+      detect: settings.values["detect"] ?? .constant(1), include: settings.values["include"] ?? .constant(0),
+      includeBelow: settings.values["include_below"] ?? .yearly(.povertyLine))
   }
 
   mutating func checkProgramme(_ block: BlockSyntax) -> ProgrammeRule? {
     guard let specs = Self.settings(for: block) else {
       let kind = block.kind ?? block.keyword
-      error("unknown-programme", "unknown kind of programme `\(kind.value)`", kind.range,
-            hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy"]) ?? "programmes are `relocation`, `industry` or `subsidy`; top-ups are `transfer NAME { top up to … }`")
+      error(
+        "unknown-programme", "unknown kind of programme `\(kind.value)`", kind.range,
+        hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy"])
+          ?? "programmes are `relocation`, `industry` or `subsidy`; top-ups are `transfer NAME { top up to … }`")
       return nil
     }
     let settings = checkSettings(block, specs: specs)
@@ -201,9 +220,10 @@ extension OptionChecker {
     default:
       kind = .subsidy(amount: scaled(values["amount"] ?? .constant(0), by: settings.denominators["amount"] ?? .household, block: block, setting: "amount"))
     }
-    return ProgrammeRule(name: block.pathName, title: block.title?.value ?? block.pathName, years: settings.years,
-                         eligible: values["eligible"] ?? .variable(.registered), kind: kind,
-                         onJoin: settings.onJoin, nextYear: settings.nextYear)
+    return ProgrammeRule(
+      name: block.pathName, title: block.title?.value ?? block.pathName, years: settings.years,
+      eligible: values["eligible"] ?? .variable(.registered), kind: kind,
+      onJoin: settings.onJoin, nextYear: settings.nextYear)
   }
 
   /// Whether `checkValue` has already reported the value as not a whole number of at least 1
@@ -220,8 +240,9 @@ extension OptionChecker {
     case .person: return .binary(.multiply, amount, .attribute(attributeNames.firstIndex(of: AttributeDefinition.size) ?? 1))
     case .mu:
       guard let land = attributeNames.firstIndex(of: "land"), declaredAttributes.contains("land") else {
-        error("missing-attribute", "`yuan per mu` in \(describe(block)) needs a `land` attribute (mu of land per household)", block.keyword.range,
-              hint: "add e.g. `land ~ uniform(0, 6)` to the population, or give `\(setting)` per household")
+        error(
+          "missing-attribute", "`yuan per mu` in \(describe(block)) needs a `land` attribute (mu of land per household)", block.keyword.range,
+          hint: "add e.g. `land ~ uniform(0, 6)` to the population, or give `\(setting)` per household")
         return amount
       }
       return .binary(.multiply, amount, .attribute(land))
@@ -234,9 +255,12 @@ extension OptionChecker {
     var rules: [EffectRule] = []
     for effect in list.effects {
       let name = effect.target.value
-      guard let target = attributeNames.firstIndex(of: name), declaredAttributes.contains(name) || name == AttributeDefinition.group || name == AttributeDefinition.savings else {
-        error("unknown-name", "unknown attribute `\(name)`", effect.target.range,
-              hint: NameSuggestion.hint(for: name, among: attributeNames) ?? "effects update household attributes such as `income`, `savings` or `group`")
+      guard let target = attributeNames.firstIndex(of: name),
+        declaredAttributes.contains(name) || name == AttributeDefinition.group || name == AttributeDefinition.savings
+      else {
+        error(
+          "unknown-name", "unknown attribute `\(name)`", effect.target.range,
+          hint: NameSuggestion.hint(for: name, among: attributeNames) ?? "effects update household attributes such as `income`, `savings` or `group`")
         continue
       }
       var effectScope = scope
@@ -246,8 +270,9 @@ extension OptionChecker {
       let isLabel = attributeKinds[name] == .label
       if isLabel {
         if effect.operation != .set || typed.type != .label {
-          error("type-mismatch", "`\(name)` holds a category label; set it with `\(name) = label`", effect.range,
-                hint: "known labels: \(labels.map { "`\($0)`" }.joined(separator: ", "))")
+          error(
+            "type-mismatch", "`\(name)` holds a category label; set it with `\(name) = label`", effect.range,
+            hint: "known labels: \(labels.map { "`\($0)`" }.joined(separator: ", "))")
           continue
         }
       } else if typed.type == .label {

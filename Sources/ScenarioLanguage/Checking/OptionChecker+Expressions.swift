@@ -14,8 +14,9 @@ extension OptionChecker {
     case .path(let parts):
       let path = parts.joined(separator: ".")
       guard let (local, blockLocals) = blockFields[path] else {
-        error("unknown-name", "unknown parameter `\(path)`", expression.range, file: fileName,
-              hint: NameSuggestion.hint(for: path, among: Array(blockFields.keys).sorted()))
+        error(
+          "unknown-name", "unknown parameter `\(path)`", expression.range, file: fileName,
+          hint: NameSuggestion.hint(for: path, among: Array(blockFields.keys).sorted()))
         return nil
       }
       var blockScope = scope
@@ -44,8 +45,9 @@ extension OptionChecker {
           error("schedule-order", "schedule years must increase; \(entry.year.value) comes after \(previousYear)", entry.year.range, file: fileName, hint: nil)
         }
         if entry.year.value > lastYear {
-          error("year-out-of-span", "year \(entry.year.value) is outside the simulated span \(firstYear) to \(lastYear)", entry.year.range, file: fileName,
-                hint: "a schedule gives values for simulated years; remove this entry or extend `years`")
+          error(
+            "year-out-of-span", "year \(entry.year.value) is outside the simulated span \(firstYear) to \(lastYear)", entry.year.range, file: fileName,
+            hint: "a schedule gives values for simulated years; remove this entry or extend `years`")
         }
         previousYear = entry.year.value
         guard let value = resolve(entry.value, file: fileName, scope: scope) else { return nil }
@@ -54,7 +56,8 @@ extension OptionChecker {
         steps.append(ValueExpression.ScheduleStep(year: entry.year.value, value: value.value))
       }
       guard !steps.isEmpty else {
-        error("empty-schedule", "a schedule needs at least one `year: value`", expression.range, file: fileName, hint: "e.g. `schedule(2016: 18720, 2019: 25000)`")
+        error(
+          "empty-schedule", "a schedule needs at least one `year: value`", expression.range, file: fileName, hint: "e.g. `schedule(2016: 18720, 2019: 25000)`")
         return nil
       }
       return TypedValue(value: .schedule(steps), type: .number)
@@ -80,8 +83,9 @@ extension OptionChecker {
     switch name {
     case "disposable", "registered":
       guard scope.allowsVariables else {
-        error("not-available", "`\(name)` is not known in \(scope.place)", range, file: fileName,
-              hint: "`\(name)` exists from the first simulated year on, not when the population is drawn")
+        error(
+          "not-available", "`\(name)` is not known in \(scope.place)", range, file: fileName,
+          hint: "`\(name)` exists from the first simulated year on, not when the population is drawn")
         return nil
       }
       return name == "disposable" ? TypedValue(value: .variable(.disposable), type: .number) : TypedValue(value: .variable(.registered), type: .boolean)
@@ -97,8 +101,9 @@ extension OptionChecker {
     }
     if let index = attributeNames.firstIndex(of: name), declaredAttributes.contains(name) || index < 4 {
       guard scope.allowsAttributes else {
-        error("not-available", "household attribute `\(name)` cannot be used in \(scope.place)", range, file: fileName,
-              hint: "\(scope.place) is one value for all households")
+        error(
+          "not-available", "household attribute `\(name)` cannot be used in \(scope.place)", range, file: fileName,
+          hint: "\(scope.place) is one value for all households")
         return nil
       }
       referencedAttributes.insert(index)
@@ -120,7 +125,9 @@ extension OptionChecker {
     if hint == nil, name == "relocated" || name == "enrolled" {
       hint = "a household takes part in a relocation or industry programme at most once; use `group == relocated` if the programme sets `group = relocated`"
     }
-    error("unknown-name", "unknown name `\(name)`", range, file: fileName, hint: hint ?? "names are attributes, parameters (`let`), settings of the same block, `poverty_line`, `year`, `disposable` and `registered`")
+    error(
+      "unknown-name", "unknown name `\(name)`", range, file: fileName,
+      hint: hint ?? "names are attributes, parameters (`let`), settings of the same block, `poverty_line`, `year`, `disposable` and `registered`")
     return nil
   }
 
@@ -150,14 +157,17 @@ extension OptionChecker {
     return typed
   }
 
-  private mutating func resolveBinary(_ op: Expression.BinaryOperator, _ lhs: Expression, _ rhs: Expression, expression: Expression, file fileName: String, scope: NameScope) -> TypedValue? {
+  private mutating func resolveBinary(
+    _ op: Expression.BinaryOperator, _ lhs: Expression, _ rhs: Expression, expression: Expression, file fileName: String, scope: NameScope
+  ) -> TypedValue? {
     guard let a = resolve(lhs, file: fileName, scope: scope) else { _ = resolve(rhs, file: fileName, scope: scope); return nil }
     guard let b = resolve(rhs, file: fileName, scope: scope) else { return nil }
     let operation: ValueExpression.BinaryOperation
     var resultType = TypedValue.ValueType.number
     switch op {
     case .add, .subtract, .multiply, .divide, .of:
-      guard expectType(a, .number, lhs, file: fileName, context: "`\(op.rawValue)`"), expectType(b, .number, rhs, file: fileName, context: "`\(op.rawValue)`") else { return nil }
+      guard expectType(a, .number, lhs, file: fileName, context: "`\(op.rawValue)`"), expectType(b, .number, rhs, file: fileName, context: "`\(op.rawValue)`")
+      else { return nil }
       switch op {
       case .add: operation = .add
       case .subtract: operation = .subtract
@@ -165,20 +175,23 @@ extension OptionChecker {
       default: operation = .multiply
       }
     case .less, .lessEqual, .greater, .greaterEqual:
-      guard expectType(a, .number, lhs, file: fileName, context: "`\(op.rawValue)`"), expectType(b, .number, rhs, file: fileName, context: "`\(op.rawValue)`") else { return nil }
+      guard expectType(a, .number, lhs, file: fileName, context: "`\(op.rawValue)`"), expectType(b, .number, rhs, file: fileName, context: "`\(op.rawValue)`")
+      else { return nil }
       operation = op == .less ? .less : op == .lessEqual ? .lessEqual : op == .greater ? .greater : .greaterEqual
       resultType = .boolean
     case .equal, .notEqual:
       if a.type != b.type {
         let labelSide = a.type == .label ? rhs : lhs
-        error("type-mismatch", "cannot compare \(a.type.description) with \(b.type.description)", labelSide.range, file: fileName,
-              hint: a.type == .label || b.type == .label ? "known labels: \(labels.map { "`\($0)`" }.joined(separator: ", "))" : nil)
+        error(
+          "type-mismatch", "cannot compare \(a.type.description) with \(b.type.description)", labelSide.range, file: fileName,
+          hint: a.type == .label || b.type == .label ? "known labels: \(labels.map { "`\($0)`" }.joined(separator: ", "))" : nil)
         return nil
       }
       operation = op == .equal ? .equal : .notEqual
       resultType = .boolean
     case .and, .or:
-      guard expectType(a, .boolean, lhs, file: fileName, context: "`\(op.rawValue)`"), expectType(b, .boolean, rhs, file: fileName, context: "`\(op.rawValue)`") else { return nil }
+      guard expectType(a, .boolean, lhs, file: fileName, context: "`\(op.rawValue)`"), expectType(b, .boolean, rhs, file: fileName, context: "`\(op.rawValue)`")
+      else { return nil }
       operation = op == .and ? .and : .or
       resultType = .boolean
     }
@@ -189,7 +202,8 @@ extension OptionChecker {
     return fold(TypedValue(value: .binary(operation, a.value, b.value), type: resultType))
   }
 
-  private mutating func expectType(_ value: TypedValue, _ type: TypedValue.ValueType, _ expression: Expression, file fileName: String, context: String) -> Bool {
+  private mutating func expectType(_ value: TypedValue, _ type: TypedValue.ValueType, _ expression: Expression, file fileName: String, context: String) -> Bool
+  {
     guard value.type != type else { return true }
     var hint: String?
     if type == .boolean && value.type == .number { hint = "compare it, e.g. `x > 0`" }
@@ -206,11 +220,15 @@ extension OptionChecker {
 
   // MARK: - Calls
 
-  private mutating func resolveCall(_ name: Located<String>, _ arguments: [Expression.Argument], expression: Expression, file fileName: String, scope: NameScope, argumentPath: String?) -> TypedValue? {
+  private mutating func resolveCall(
+    _ name: Located<String>, _ arguments: [Expression.Argument], expression: Expression, file fileName: String, scope: NameScope, argumentPath: String?
+  ) -> TypedValue? {
     if name.value == "if" {
       guard arguments.count == 3 else {
-        error("wrong-arguments", "`if` takes 3 arguments (a condition, a value when it holds, a value otherwise), not \(arguments.count)", expression.range, file: fileName,
-              hint: "e.g. `if(registered, 80%, 50%)`")
+        error(
+          "wrong-arguments", "`if` takes 3 arguments (a condition, a value when it holds, a value otherwise), not \(arguments.count)", expression.range,
+          file: fileName,
+          hint: "e.g. `if(registered, 80%, 50%)`")
         return nil
       }
       guard let condition = resolve(arguments[0].value, file: fileName, scope: scope),
@@ -219,8 +237,9 @@ extension OptionChecker {
       else { return nil }
       guard expectType(condition, .boolean, arguments[0].value, file: fileName, context: "the first argument of `if`") else { return nil }
       guard a.type == b.type else {
-        error("type-mismatch", "the two values of `if` must be of the same kind, but one is \(a.type.description) and the other \(b.type.description)",
-              arguments[2].value.range, file: fileName, hint: nil)
+        error(
+          "type-mismatch", "the two values of `if` must be of the same kind, but one is \(a.type.description) and the other \(b.type.description)",
+          arguments[2].value.range, file: fileName, hint: nil)
         return nil
       }
       return fold(TypedValue(value: .choose(condition.value, a.value, b.value), type: a.type))
@@ -248,13 +267,15 @@ extension OptionChecker {
     }
     guard Self.distributionNames.contains(name.value) else {
       let all = ValueExpression.MathFunction.allCases.map(\.rawValue) + Self.distributionNames + ["schedule", "if"]
-      error("unknown-function", "unknown function `\(name.value)`", name.range, file: fileName,
-            hint: NameSuggestion.hint(for: name.value, among: all) ?? "functions are \(all.map { "`\($0)`" }.joined(separator: ", "))")
+      error(
+        "unknown-function", "unknown function `\(name.value)`", name.range, file: fileName,
+        hint: NameSuggestion.hint(for: name.value, among: all) ?? "functions are \(all.map { "`\($0)`" }.joined(separator: ", "))")
       return nil
     }
     guard scope.allowsAttributes else {
-      error("draw-not-allowed", "a random draw cannot be used in \(scope.place)", expression.range, file: fileName,
-            hint: "\(scope.place) is one value for all households")
+      error(
+        "draw-not-allowed", "a random draw cannot be used in \(scope.place)", expression.range, file: fileName,
+        hint: "\(scope.place) is one value for all households")
       return nil
     }
     if name.value == "categorical" { return resolveCategorical(arguments, expression: expression, file: fileName, scope: scope, argumentPath: argumentPath) }
@@ -274,23 +295,28 @@ extension OptionChecker {
       if let written = argument.label {
         guard let slot = parameterNames.first(where: { $0.contains(written.value) }) else {
           let allowed = parameterNames.flatMap { $0 }
-          error("unknown-argument", "`\(name.value)` has no argument `\(written.value)`", written.range, file: fileName,
-                hint: NameSuggestion.hint(for: written.value, among: allowed) ?? "its arguments are \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+          error(
+            "unknown-argument", "`\(name.value)` has no argument `\(written.value)`", written.range, file: fileName,
+            hint: NameSuggestion.hint(for: written.value, among: allowed) ?? "its arguments are \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
           return nil
         }
         label = slot[0]
         if name.value == "lognormal", written.value == "mean" { lognormalByMean = true }
       } else {
         guard position < parameterNames.count else {
-          error("wrong-arguments", "`\(name.value)` takes \(parameterNames.count) argument\(parameterNames.count == 1 ? "" : "s"), not \(arguments.count)", expression.range, file: fileName, hint: nil)
+          error(
+            "wrong-arguments", "`\(name.value)` takes \(parameterNames.count) argument\(parameterNames.count == 1 ? "" : "s"), not \(arguments.count)",
+            expression.range, file: fileName, hint: nil)
           return nil
         }
         label = parameterNames[position][0]
       }
       if values[label] != nil {
         // Also catches `median: 3,400`, read as `median: 3` and a second argument `400`.
-        error("duplicate-argument", "`\(name.value)` is given `\(argument.label?.value ?? label)` twice", argument.label?.range ?? argument.value.range, file: fileName,
-              hint: "e.g. \(Self.distributionExample(name.value))")
+        error(
+          "duplicate-argument", "`\(name.value)` is given `\(argument.label?.value ?? label)` twice", argument.label?.range ?? argument.value.range,
+          file: fileName,
+          hint: "e.g. \(Self.distributionExample(name.value))")
         return nil
       }
       let writtenLabel = name.value == "lognormal" && label == "median" && lognormalByMean ? "mean" : label
@@ -309,8 +335,9 @@ extension OptionChecker {
       values[label] = (value, argumentExpression)
     }
     for slot in parameterNames where values[slot[0]] == nil {
-      error("missing-argument", "`\(name.value)` needs `\(slot.joined(separator: "` or `"))`", expression.range, file: fileName,
-            hint: "e.g. \(Self.distributionExample(name.value))")
+      error(
+        "missing-argument", "`\(name.value)` needs `\(slot.joined(separator: "` or `"))`", expression.range, file: fileName,
+        hint: "e.g. \(Self.distributionExample(name.value))")
       return nil
     }
     func argument(_ label: String) -> ValueExpression { values[label]?.0.value ?? .constant(0) }
@@ -328,16 +355,21 @@ extension OptionChecker {
     case "lognormal":
       requireNonNegative("sigma")
       requireNonNegative("median")
-      distribution = lognormalByMean ? .lognormalByMean(mean: argument("median"), sigma: argument("sigma")) : .lognormal(median: argument("median"), sigma: argument("sigma"))
+      distribution =
+        lognormalByMean
+        ? .lognormalByMean(mean: argument("median"), sigma: argument("sigma")) : .lognormal(median: argument("median"), sigma: argument("sigma"))
     case "uniform":
       if case .constant(let low) = argument("min"), case .constant(let high) = argument("max"), low > high, let written = values["max"]?.1 {
-        error("out-of-range", "`uniform` needs min ≤ max, but \(CountFormat.text(low)) > \(CountFormat.text(high))", written.range, file: fileName, hint: "swap the two bounds")
+        error(
+          "out-of-range", "`uniform` needs min ≤ max, but \(CountFormat.text(low)) > \(CountFormat.text(high))", written.range, file: fileName,
+          hint: "swap the two bounds")
       }
       distribution = .uniform(min: argument("min"), max: argument("max"))
     case "bernoulli":
       if let (value, written) = values["p"], case .constant(let p) = value.value, !(0...1).contains(p) {
-        error("out-of-range", "the probability of `bernoulli` is \(CountFormat.percent(p)), outside 0% to 100%", written.range, file: fileName,
-              hint: "expected a share between 0% and 100%")
+        error(
+          "out-of-range", "the probability of `bernoulli` is \(CountFormat.percent(p)), outside 0% to 100%", written.range, file: fileName,
+          hint: "expected a share between 0% and 100%")
       }
       distribution = .bernoulli(p: argument("p"))
       type = .boolean
@@ -349,14 +381,17 @@ extension OptionChecker {
     return TypedValue(value: .draw(Draw(distribution: distribution, stream: stream)), type: type)
   }
 
-  private mutating func resolveCategorical(_ arguments: [Expression.Argument], expression: Expression, file fileName: String, scope: NameScope, argumentPath: String?) -> TypedValue? {
+  private mutating func resolveCategorical(
+    _ arguments: [Expression.Argument], expression: Expression, file fileName: String, scope: NameScope, argumentPath: String?
+  ) -> TypedValue? {
     var values: [Double] = []
     var probabilities: [Double] = []
     var isLabel: Bool?
     for argument in arguments {
       guard let label = argument.label else {
-        error("missing-label", "each category of `categorical` needs a value and a probability", argument.value.range, file: fileName,
-              hint: "e.g. `categorical(1: 10%, 2: 90%)` or `categorical(low: 40%, high: 60%)`")
+        error(
+          "missing-label", "each category of `categorical` needs a value and a probability", argument.value.range, file: fileName,
+          hint: "e.g. `categorical(1: 10%, 2: 90%)` or `categorical(low: 40%, high: 60%)`")
         return nil
       }
       let labelIsNumber = Double(label.value) != nil
@@ -381,9 +416,10 @@ extension OptionChecker {
         return nil
       }
       if !(0...1).contains(p) {
-        error("out-of-range", "probability \(CountFormat.percent(p)) is outside 0% to 100%", probabilityExpression.range, file: probabilityFile,
-              hint: p > 1 && p <= 100 && probabilityExpression.literalUnit?.measure != .percent
-                ? "did you mean `\(CountFormat.text(p))%`?" : "expected a share between 0% and 100%")
+        error(
+          "out-of-range", "probability \(CountFormat.percent(p)) is outside 0% to 100%", probabilityExpression.range, file: probabilityFile,
+          hint: p > 1 && p <= 100 && probabilityExpression.literalUnit?.measure != .percent
+            ? "did you mean `\(CountFormat.text(p))%`?" : "expected a share between 0% and 100%")
         return nil
       }
       values.append(labelIsNumber ? (Double(label.value) ?? 0) : Double(labels.firstIndex(of: label.value) ?? 0))
@@ -395,13 +431,15 @@ extension OptionChecker {
     }
     let total = probabilities.reduce(0, +)
     if abs(total - 1) > 1e-9 {
-      error("shares-do-not-sum", "category probabilities add up to \(CountFormat.percent(total)), not 100%", expression.range, file: fileName,
-            hint: "make them sum to 100%")
+      error(
+        "shares-do-not-sum", "category probabilities add up to \(CountFormat.percent(total)), not 100%", expression.range, file: fileName,
+        hint: "make them sum to 100%")
       return nil
     }
     let stream = drawIndex == 0 ? scope.stream : "\(scope.stream)#\(drawIndex)"
     drawIndex += 1
-    return TypedValue(value: .draw(Draw(distribution: .categorical(values: values, probabilities: probabilities), stream: stream)), type: isLabel == true ? .label : .number)
+    return TypedValue(
+      value: .draw(Draw(distribution: .categorical(values: values, probabilities: probabilities), stream: stream)), type: isLabel == true ? .label : .number)
   }
 
   static func distributionExample(_ name: String) -> String {

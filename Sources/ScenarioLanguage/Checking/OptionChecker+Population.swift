@@ -2,8 +2,9 @@ extension OptionChecker {
   /// Checks the population block: count, groups and shares, attributes and their order.
   mutating func checkPopulation(_ population: PopulationSyntax?) -> ([PopulationGroup], [AttributeDefinition], [Int]) {
     guard let population else {
-      error("missing-setting", "the scenario has no `population`", syntax.name.range,
-            hint: "add e.g. `population 20000 households { income ~ lognormal(median: 5200, sigma: 0.55)  size = 4 }`")
+      error(
+        "missing-setting", "the scenario has no `population`", syntax.name.range,
+        hint: "add e.g. `population 20000 households { income ~ lognormal(median: 5200, sigma: 0.55)  size = 4 }`")
       return ([], [], [])
     }
     // Household count.
@@ -11,12 +12,14 @@ extension OptionChecker {
     if let (expression, fileName) = valueSyntax("population.households", population.count.value) {
       let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: "population.households", place: "the household count")
       if let typed = resolve(expression, file: fileName, scope: scope) {
-        checkValue(typed, expression: expression, unit: expression.literalUnit ?? population.count.unit,
-                   expected: .count(.households), path: "population.households", file: fileName)
+        checkValue(
+          typed, expression: expression, unit: expression.literalUnit ?? population.count.unit,
+          expected: .count(.households), path: "population.households", file: fileName)
         if case .constant(let count) = typed.value, count >= 1, count.rounded() == count {
           if count > 100_000_000 {
-            error("out-of-range", "\(CountFormat.text(count)) households is more than the 100,000,000 a scenario may simulate", expression.range, file: fileName,
-                  hint: "a synthetic population is a sample; results are per person and per household")
+            error(
+              "out-of-range", "\(CountFormat.text(count)) households is more than the 100,000,000 a scenario may simulate", expression.range, file: fileName,
+              hint: "a synthetic population is a sample; results are per person and per household")
           } else {
             households = Int(count)
           }
@@ -54,8 +57,9 @@ extension OptionChecker {
       groups = [PopulationGroup(name: "all", code: labels.firstIndex(of: "all") ?? 0, share: 1)]
     } else if sharesKnown, abs(shareTotal - 1) > 1e-9 {
       let range = population.groups.first.map { $0.share.range.union(population.groups.last?.share.range ?? $0.share.range) } ?? population.range
-      error("shares-do-not-sum", "group shares add up to \(CountFormat.percent(shareTotal)), not 100%", range,
-            hint: "make the shares of \(population.groups.map { "`\($0.name.value)`" }.joined(separator: ", ")) sum to 100%")
+      error(
+        "shares-do-not-sum", "group shares add up to \(CountFormat.percent(shareTotal)), not 100%", range,
+        hint: "make the shares of \(population.groups.map { "`\($0.name.value)`" }.joined(separator: ", ")) sum to 100%")
     }
 
     // Attributes: shared definitions and per-group ones.
@@ -71,7 +75,9 @@ extension OptionChecker {
       var seen: Set<String> = []
       for attribute in group.attributes {
         if seen.contains(attribute.name.value) {
-          error("duplicate-name", "attribute `\(attribute.name.value)` is defined twice in group `\(group.name.value)`", attribute.name.range, hint: "keep one definition")
+          error(
+            "duplicate-name", "attribute `\(attribute.name.value)` is defined twice in group `\(group.name.value)`", attribute.name.range,
+            hint: "keep one definition")
         }
         seen.insert(attribute.name.value)
         byGroup[attribute.name.value, default: []].append((group, attribute))
@@ -83,8 +89,11 @@ extension OptionChecker {
     }
     for required in [AttributeDefinition.income, AttributeDefinition.size] where !declaredAttributes.contains(required) {
       let example = required == "income" ? "income ~ lognormal(median: 5200, sigma: 0.55)" : "size ~ categorical(1: 10%, 2: 20%, 3: 25%, 4: 25%, 5: 12%, 6: 8%)"
-      error("missing-attribute", "the population has no `\(required)` attribute", population.range.start == 0 ? population.range : SourceRange.point(population.range.start),
-            hint: "every population needs `\(required)` (\(required == "income" ? "market income per person per year" : "persons per household")), e.g. `\(example)`")
+      error(
+        "missing-attribute", "the population has no `\(required)` attribute",
+        population.range.start == 0 ? population.range : SourceRange.point(population.range.start),
+        hint:
+          "every population needs `\(required)` (\(required == "income" ? "market income per person per year" : "persons per household")), e.g. `\(example)`")
     }
 
     var definitions: [AttributeDefinition] = []
@@ -96,7 +105,9 @@ extension OptionChecker {
       var initialByGroup: [Int: ValueExpression] = [:]
       if name == AttributeDefinition.group {
         let codes = groups.map { Double($0.code) }
-        initial = groups.count == 1 ? .constant(codes[0]) : .draw(Draw(distribution: .categorical(values: codes, probabilities: groups.map(\.share)), stream: "population.group"))
+        initial =
+          groups.count == 1
+          ? .constant(codes[0]) : .draw(Draw(distribution: .categorical(values: codes, probabilities: groups.map(\.share)), stream: "population.group"))
       } else {
         if let attribute = shared[name] {
           if let typed = resolveAttribute(attribute, path: "population.\(name)", dependsOn: &dependsOn) {
@@ -112,8 +123,10 @@ extension OptionChecker {
         }
         if shared[name] == nil, let definedIn = byGroup[name], definedIn.count < population.groups.count, let first = definedIn.first {
           let missing = population.groups.map(\.name.value).filter { group in !definedIn.contains { $0.0.name.value == group } }
-          error("attribute-not-defined", "attribute `\(name)` is defined for group `\(first.0.name.value)` but not for \(missing.map { "`\($0)`" }.joined(separator: ", "))",
-                first.1.name.range, hint: "define it in every group, or once outside the groups")
+          error(
+            "attribute-not-defined",
+            "attribute `\(name)` is defined for group `\(first.0.name.value)` but not for \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+            first.1.name.range, hint: "define it in every group, or once outside the groups")
         }
       }
       if name == AttributeDefinition.size { checkSizeCategories(shared[name], byGroup[name] ?? []) }
@@ -141,8 +154,9 @@ extension OptionChecker {
       var isDistribution = false
       if case .call(let name, _) = expression.kind, Self.distributionNames.contains(name.value) { isDistribution = true }
       if !isDistribution {
-        error("expected-distribution", "`~` draws `\(attribute.name.value)` from a distribution, but this is not one", expression.range,
-              hint: "write `\(attribute.name.value) = …` for a computed value, or use one of \(Self.distributionNames.map { "`\($0)`" }.joined(separator: ", "))")
+        error(
+          "expected-distribution", "`~` draws `\(attribute.name.value)` from a distribution, but this is not one", expression.range,
+          hint: "write `\(attribute.name.value) = …` for a computed value, or use one of \(Self.distributionNames.map { "`\($0)`" }.joined(separator: ", "))")
       }
     }
     referencedAttributes = []
@@ -179,8 +193,9 @@ extension OptionChecker {
           let cycle = (stack[start...] + [node]).map { checker.attributeNames[$0] }
           let name = checker.attributeNames[node]
           let range = (population.attributes + population.groups.flatMap(\.attributes)).first { $0.name.value == name }?.name.range ?? population.range
-          checker.error("attribute-cycle", "attributes depend on each other in a cycle: \(cycle.joined(separator: " → "))", range,
-                        hint: "one of them must be drawn or computed without the others")
+          checker.error(
+            "attribute-cycle", "attributes depend on each other in a cycle: \(cycle.joined(separator: " → "))", range,
+            hint: "one of them must be drawn or computed without the others")
         }
         return
       }
@@ -204,8 +219,9 @@ extension OptionChecker {
     for statement in statements {
       let key = statement.group?.value ?? ""
       if seen.contains(key) {
-        error("duplicate-setting", statement.group.map { "income growth for `\($0.value)` is set twice" } ?? "income growth is set twice",
-              statement.range, hint: "keep one")
+        error(
+          "duplicate-setting", statement.group.map { "income growth for `\($0.value)` is set twice" } ?? "income growth is set twice",
+          statement.range, hint: "keep one")
       }
       seen.insert(key)
       var code: Int?

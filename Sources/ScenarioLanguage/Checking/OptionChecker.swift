@@ -67,9 +67,11 @@ struct OptionChecker {
         let known = ["replications", "seed", "poverty_line"]
         guard known.contains(field.name.value) else {
           let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "let", "end"]
-          error("unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
-                hint: NameSuggestion.hint(for: field.name.value, among: candidates)
-                  ?? "top-level settings are `years`, `replications`, `seed`, `poverty_line`, `population`, `income growth`, `shock`, `identification`, `programme`, `transfer`, `end of year`, `option` and `let`")
+          error(
+            "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
+            hint: NameSuggestion.hint(for: field.name.value, among: candidates)
+              ?? "top-level settings are `years`, `replications`, `seed`, `poverty_line`, `population`, `income growth`, `shock`, `identification`, `programme`, `transfer`, `end of year`, `option` and `let`"
+          )
           continue
         }
         if headerFields[field.name.value] != nil {
@@ -102,8 +104,9 @@ struct OptionChecker {
     if let field = headerFields["poverty_line"] {
       povertyLine = yearlyField("poverty_line", field, expected: .money(allowed: [.person, nil]))
     } else {
-      error("missing-setting", "the scenario has no `poverty_line`", syntax.name.range,
-            hint: "add e.g. `poverty_line 2952 yuan per person per year indexed 3% per year`")
+      error(
+        "missing-setting", "the scenario has no `poverty_line`", syntax.name.range,
+        hint: "add e.g. `poverty_line 2952 yuan per person per year indexed 3% per year`")
       povertyLine = .constant(0)
     }
 
@@ -121,8 +124,9 @@ struct OptionChecker {
     for block in blocks {
       if let previous = blockNames[block.pathName] {
         _ = previous
-        error("duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
-              hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")
+        error(
+          "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
+          hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")
       }
       blockNames[block.pathName] = block.range
       switch block.keyword.value {
@@ -158,8 +162,9 @@ struct OptionChecker {
     firstYear = span.first.value
     lastYear = span.last.value
     if lastYear < firstYear {
-      error("years-reversed", "the last year \(lastYear) is before the first year \(firstYear)", span.range,
-            hint: "write `years \(lastYear) to \(firstYear)`")
+      error(
+        "years-reversed", "the last year \(lastYear) is before the first year \(firstYear)", span.range,
+        hint: "write `years \(lastYear) to \(firstYear)`")
       // Go on with the span the hint suggests, so that years inside it are not reported too.
       swap(&firstYear, &lastYear)
     } else if lastYear - firstYear >= 200 {
@@ -179,8 +184,9 @@ struct OptionChecker {
     }
     let lowest = allowsZero ? 0.0 : 1.0
     guard number.rounded() == number, number >= lowest, number <= limit else {
-      error("out-of-range", "`\(path)` must be a whole number from \(Int(lowest)) to \(CountFormat.text(limit)), not \(CountFormat.text(number))",
-            expression.range, file: fileName, hint: nil)
+      error(
+        "out-of-range", "`\(path)` must be a whole number from \(Int(lowest)) to \(CountFormat.text(limit)), not \(CountFormat.text(number))",
+        expression.range, file: fileName, hint: nil)
       return value
     }
     return Int(number)
@@ -193,8 +199,9 @@ struct OptionChecker {
     if let override = overrides[path] {
       usedOverrides.insert(path)
       if lockedPaths.contains(path) {
-        error("override-not-allowed", "`\(path)` is shared by all options and cannot be changed in one", override.path.range, file: override.file,
-              hint: "set it at the top of the scenario or on the command line")
+        error(
+          "override-not-allowed", "`\(path)` is shared by all options and cannot be changed in one", override.path.range, file: override.file,
+          hint: "set it at the top of the scenario or on the command line")
       }
       return (override.value, override.file)
     }
@@ -203,8 +210,10 @@ struct OptionChecker {
 
   private mutating func reportUnusedOverrides() {
     for (path, override) in overrides.sorted(by: { $0.key < $1.key }) where !usedOverrides.contains(path) {
-      error("unknown-parameter", "there is no parameter `\(path)`", override.path.range, file: override.file,
-            hint: NameSuggestion.hint(for: path, among: knownPaths) ?? "parameters are named by block and setting, e.g. `relocation.subsidy`; `policysim check --parameters` lists them")
+      error(
+        "unknown-parameter", "there is no parameter `\(path)`", override.path.range, file: override.file,
+        hint: NameSuggestion.hint(for: path, among: knownPaths)
+          ?? "parameters are named by block and setting, e.g. `relocation.subsidy`; `policysim check --parameters` lists them")
     }
   }
 
@@ -241,13 +250,16 @@ struct OptionChecker {
   /// Checks a resolved value's type, unit and range against what the setting expects.
   /// Returns the denominator written with a money unit, if any.
   @discardableResult
-  mutating func checkValue(_ typed: TypedValue, expression: Expression, unit: UnitSyntax?, expected: ExpectedUnit, path: String, file fileName: String) -> UnitSyntax.Denominator? {
+  mutating func checkValue(_ typed: TypedValue, expression: Expression, unit: UnitSyntax?, expected: ExpectedUnit, path: String, file fileName: String)
+    -> UnitSyntax.Denominator?
+  {
     let range = expression.range
     switch expected {
     case .condition:
       if typed.type != .boolean {
-        error("type-mismatch", "`\(path)` must be a condition, but this is \(typed.type.description)", range, file: fileName,
-              hint: "e.g. `registered and land >= 1`")
+        error(
+          "type-mismatch", "`\(path)` must be a condition, but this is \(typed.type.description)", range, file: fileName,
+          hint: "e.g. `registered and land >= 1`")
       }
       return nil
     default:
@@ -266,15 +278,18 @@ struct OptionChecker {
         if !measureOK || !perOK {
           let written = unit.description
           let forms = allowed.compactMap { $0?.rawValue }
-          error("unit-mismatch", "`\(written)` where \(expected.description) was expected", unit.range, file: fileName,
-                hint: "`\(path)` is in yuan per \(forms.joined(separator: " or per "))")
+          error(
+            "unit-mismatch", "`\(written)` where \(expected.description) was expected", unit.range, file: fileName,
+            hint: "`\(path)` is in yuan per \(forms.joined(separator: " or per "))")
         }
         denominator = per.first
       case .share, .rate:
         if let measure = unit.measure, measure != .percent {
           error("unit-mismatch", "`\(unit.description)` where \(expected.description) was expected", unit.range, file: fileName, hint: nil)
         } else if !unit.perWithoutYear.isEmpty {
-          error("unit-mismatch", "`\(unit.description)` where \(expected.description) was expected", unit.range, file: fileName, hint: "only `per year` may follow a share or rate")
+          error(
+            "unit-mismatch", "`\(unit.description)` where \(expected.description) was expected", unit.range, file: fileName,
+            hint: "only `per year` may follow a share or rate")
         }
       case .count(let measure):
         if let written = unit.measure, written != measure || !unit.per.isEmpty {

@@ -20,9 +20,10 @@ public struct ParameterOverride: Sendable {
   public static func parse(commandLine text: String) -> (ParameterOverride?, SourceFile, [Diagnostic]) {
     let source = SourceFile(path: "--set \(text)", text: text)
     guard let equals = text.firstIndex(of: "=") else {
-      let diagnostic = Diagnostic(id: "expected-assignment", message: "expected `path=value`", file: source.path,
-                                  range: SourceRange(start: 0, end: source.bytes.count),
-                                  hint: "e.g. `--set relocation.subsidy=40000`")
+      let diagnostic = Diagnostic(
+        id: "expected-assignment", message: "expected `path=value`", file: source.path,
+        range: SourceRange(start: 0, end: source.bytes.count),
+        hint: "e.g. `--set relocation.subsidy=40000`")
       return (nil, source, [diagnostic])
     }
     let pathText = String(text[..<equals]).trimmingWhitespace()
@@ -35,8 +36,10 @@ public struct ParameterOverride: Sendable {
     let leading = text.prefix { $0 == " " }.utf8.count
     let path = Located(pathText, SourceRange(start: leading, end: leading + pathText.utf8.count))
     if pathText.isEmpty {
-      diagnostics.append(Diagnostic(id: "expected-name", message: "expected a parameter path before `=`", file: source.path,
-                                    range: .point(0), hint: "e.g. `--set relocation.subsidy=40000`"))
+      diagnostics.append(
+        Diagnostic(
+          id: "expected-name", message: "expected a parameter path before `=`", file: source.path,
+          range: .point(0), hint: "e.g. `--set relocation.subsidy=40000`"))
     }
     guard let value, !pathText.isEmpty, diagnostics.isEmpty else { return (nil, source, diagnostics) }
     return (ParameterOverride(path: path, value: value, file: source.path), source, diagnostics)

@@ -22,7 +22,9 @@ public enum ScenarioChecker {
   }
 
   /// Checks an already parsed scenario.
-  public static func check(syntax: ScenarioSyntax, source: SourceFile, settings: [ParameterOverride], syntaxDiagnostics: DiagnosticList = DiagnosticList()) -> Result {
+  public static func check(syntax: ScenarioSyntax, source: SourceFile, settings: [ParameterOverride], syntaxDiagnostics: DiagnosticList = DiagnosticList())
+    -> Result
+  {
     var diagnostics = syntaxDiagnostics
     var base = OptionChecker(syntax: syntax, file: source.path, overrides: settings)
     let baseRules = base.check()
@@ -40,14 +42,18 @@ public enum ScenarioChecker {
     var baselineIndex: Int?
     for (index, option) in optionSyntaxes.enumerated() {
       if names.contains(option.name.value) {
-        diagnostics.append(Diagnostic(id: "duplicate-name", message: "option `\(option.name.value)` is defined twice", file: source.path,
-                                      range: option.name.range, hint: "give each option its own name"))
+        diagnostics.append(
+          Diagnostic(
+            id: "duplicate-name", message: "option `\(option.name.value)` is defined twice", file: source.path,
+            range: option.name.range, hint: "give each option its own name"))
       }
       names.insert(option.name.value)
       if option.isBaseline {
         if baselineIndex != nil {
-          diagnostics.append(Diagnostic(id: "duplicate-baseline", message: "more than one option is marked `baseline`", file: source.path,
-                                        range: option.name.range, hint: "mark one option as the baseline; without a mark the first option is the baseline"))
+          diagnostics.append(
+            Diagnostic(
+              id: "duplicate-baseline", message: "more than one option is marked `baseline`", file: source.path,
+              range: option.name.range, hint: "mark one option as the baseline; without a mark the first option is the baseline"))
         }
         baselineIndex = baselineIndex ?? index
       }
@@ -59,8 +65,10 @@ public enum ScenarioChecker {
       var overrides = settings.filter { setting in !option.overrides.contains { $0.path.value == setting.path.value } }
       for written in option.overrides {
         if seen.contains(written.path.value) {
-          diagnostics.append(Diagnostic(id: "duplicate-setting", message: "`\(written.path.value)` is set twice in option `\(option.name.value)`",
-                                        file: source.path, range: written.path.range, hint: "keep one"))
+          diagnostics.append(
+            Diagnostic(
+              id: "duplicate-setting", message: "`\(written.path.value)` is set twice in option `\(option.name.value)`",
+              file: source.path, range: written.path.range, hint: "keep one"))
         }
         seen.insert(written.path.value)
         overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
@@ -81,8 +89,9 @@ public enum ScenarioChecker {
     guard !diagnostics.hasErrors, baseRules != nil else {
       return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
     }
-    let scenario = Scenario(name: syntax.name.value, years: base.firstYear...base.lastYear, replications: base.replications, seed: base.seed,
-                            households: base.households, options: options, baselineIndex: baselineIndex ?? 0)
+    let scenario = Scenario(
+      name: syntax.name.value, years: base.firstYear...base.lastYear, replications: base.replications, seed: base.seed,
+      households: base.households, options: options, baselineIndex: baselineIndex ?? 0)
     return Result(scenario: scenario, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
   }
 }

@@ -31,7 +31,8 @@ public struct Lexer {
     while true {
       let before = position
       var token = next()
-      token.startsLine = before == 0 || bytes[before..<token.range.start].contains(UInt8(ascii: "\n"))
+      token.startsLine =
+        before == 0 || bytes[before..<token.range.start].contains(UInt8(ascii: "\n"))
         || tokens.isEmpty
       tokens.append(token)
       if token.kind == .endOfFile { return tokens }
@@ -90,7 +91,8 @@ public struct Lexer {
         position += 1
         return make(.notEqual)
       }
-      error("unexpected-character", "unexpected character `!`", SourceRange(start: start, end: position), hint: "write `not` for negation, `!=` for 'not equal'")
+      error(
+        "unexpected-character", "unexpected character `!`", SourceRange(start: start, end: position), hint: "write `not` for negation, `!=` for 'not equal'")
       return next()
     default:
       // Skip a whole UTF-8 sequence so the caret sits under one character.
@@ -181,8 +183,11 @@ public struct Lexer {
       let glued = position
       while let b = peek(), b.isIdentifierStart || b.isDigit { position += 1 }
       let range = SourceRange(start: start, end: position)
-      error("malformed-number", "malformed number `\(source.text(in: range))`", range,
-            hint: "put a space between a number and its unit, e.g. `\(source.text(in: SourceRange(start: start, end: glued))) \(source.text(in: SourceRange(start: glued, end: position)))`")
+      error(
+        "malformed-number", "malformed number `\(source.text(in: range))`", range,
+        hint:
+          "put a space between a number and its unit, e.g. `\(source.text(in: SourceRange(start: start, end: glued))) \(source.text(in: SourceRange(start: glued, end: position)))`"
+      )
       return Token(.number, text: source.text(in: range), number: Double(digits) ?? 0, range: range)
     }
     let range = SourceRange(start: start, end: position)
@@ -217,8 +222,9 @@ public struct Lexer {
         case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escaped)
         default:
-          error("bad-escape", "unknown escape `\\\(Character(Unicode.Scalar(escaped)))` in string",
-                SourceRange(start: position - 2, end: position), hint: "known escapes are \\\" \\\\ \\n \\t")
+          error(
+            "bad-escape", "unknown escape `\\\(Character(Unicode.Scalar(escaped)))` in string",
+            SourceRange(start: position - 2, end: position), hint: "known escapes are \\\" \\\\ \\n \\t")
         }
       } else {
         value.append(byte)

@@ -24,7 +24,10 @@ public struct ModelRules: Sendable {
   public var yearEndEffects: [EffectRule]
 
   /// Creates rules.
-  public init(firstYear: Int, povertyLine: ValueExpression, groups: [PopulationGroup], labels: [String], attributes: [AttributeDefinition], initializationOrder: [Int], growth: GrowthRule, shocks: [ShockRule], identification: IdentificationRule, programmes: [ProgrammeRule], yearEndEffects: [EffectRule]) {
+  public init(
+    firstYear: Int, povertyLine: ValueExpression, groups: [PopulationGroup], labels: [String], attributes: [AttributeDefinition], initializationOrder: [Int],
+    growth: GrowthRule, shocks: [ShockRule], identification: IdentificationRule, programmes: [ProgrammeRule], yearEndEffects: [EffectRule]
+  ) {
     self.firstYear = firstYear
     self.povertyLine = povertyLine
     self.groups = groups
@@ -136,7 +139,10 @@ public struct ShockRule: Sendable, Equatable {
   /// The stream of the occurrence draw.
   public var stream: String
   /// Creates a shock.
-  public init(name: String, years: ClosedRange<Int>, eligible: ValueExpression, probability: ValueExpression, cost: ValueExpression, reimbursed: ValueExpression, stream: String) {
+  public init(
+    name: String, years: ClosedRange<Int>, eligible: ValueExpression, probability: ValueExpression, cost: ValueExpression, reimbursed: ValueExpression,
+    stream: String
+  ) {
     self.name = name
     self.years = years
     self.eligible = eligible

@@ -64,8 +64,9 @@ public struct Parser {
       if current.kind == .endOfFile {
         error("empty-file", "the file is empty", current.range, hint: "a scenario starts with `scenario \"Name\" {`")
       } else {
-        error("expected-scenario", "expected `scenario \"Name\" {` at the start of the file, found \(current.quoted)", current.range,
-              hint: "a scenario file holds one `scenario \"Name\" { … }` block")
+        error(
+          "expected-scenario", "expected `scenario \"Name\" {` at the start of the file, found \(current.quoted)", current.range,
+          hint: "a scenario file holds one `scenario \"Name\" { … }` block")
       }
       return nil
     }
@@ -95,8 +96,9 @@ public struct Parser {
     } else {
       advance()
       if current.kind != .endOfFile {
-        error("trailing-text", "unexpected \(current.quoted) after the end of the scenario", current.range,
-              hint: "everything must be inside `scenario \"…\" { … }`; is there one `}` too many above?")
+        error(
+          "trailing-text", "unexpected \(current.quoted) after the end of the scenario", current.range,
+          hint: "everything must be inside `scenario \"…\" { … }`; is there one `}` too many above?")
       }
     }
     return ScenarioSyntax(name: name, items: items, range: SourceRange(start: start, end: closing.range.end))
@@ -202,8 +204,9 @@ public struct Parser {
     default: break
     }
     if current.kind == .leftBrace || current.kind == .rightBrace || current.kind == .endOfFile {
-      error("expected-value", "expected a value after `\(name)`", .point(nameRange.end),
-            hint: current.kind == .leftBrace ? "`\(name)` is not a block; is a keyword misspelt?" : nil)
+      error(
+        "expected-value", "expected a value after `\(name)`", .point(nameRange.end),
+        hint: current.kind == .leftBrace ? "`\(name)` is not a block; is a keyword misspelt?" : nil)
       recover()
       return nil
     }
@@ -224,8 +227,9 @@ public struct Parser {
     advance()
     guard let count = parseExpression() else { recover(); return nil }
     let countUnit = parseUnit()
-    let countField = FieldSyntax(name: Located("households", keyword.range), value: count, trailingUnit: countUnit,
-                                 range: keyword.range.union(count.range))
+    let countField = FieldSyntax(
+      name: Located("households", keyword.range), value: count, trailingUnit: countUnit,
+      range: keyword.range.union(count.range))
     guard expect(.leftBrace, "`{` to open the population block") else { recover(); return nil }
     guard enterNesting() else { return nil }
     defer { depth -= 1 }
@@ -298,8 +302,9 @@ public struct Parser {
     advance()
     guard let value = parseExpression() else { recover(); return nil }
     let unit = parseUnit()
-    return AttributeSyntax(name: name, definition: definition, value: value, trailingUnit: unit,
-                           range: SourceRange(start: name.range.start, end: unit?.range.end ?? value.range.end))
+    return AttributeSyntax(
+      name: name, definition: definition, value: value, trailingUnit: unit,
+      range: SourceRange(start: name.range.start, end: unit?.range.end ?? value.range.end))
   }
 
   /// growth := 'income' 'growth' ('for' IDENT)? expr unit?
@@ -316,8 +321,9 @@ public struct Parser {
     }
     guard let value = parseExpression() else { recover(); return nil }
     let unit = parseUnit()
-    let field = FieldSyntax(name: Located("growth", start.range.union(growthWord.range)), value: value, trailingUnit: unit,
-                            range: SourceRange(start: start.range.start, end: unit?.range.end ?? value.range.end))
+    let field = FieldSyntax(
+      name: Located("growth", start.range.union(growthWord.range)), value: value, trailingUnit: unit,
+      range: SourceRange(start: start.range.start, end: unit?.range.end ?? value.range.end))
     return GrowthSyntax(group: group, value: field, range: field.range)
   }
 
@@ -385,8 +391,9 @@ public struct Parser {
         recover()
         return [.field(field)]
       }
-      let thresholdField = FieldSyntax(name: Located("include_below", below.range), value: threshold, trailingUnit: nil,
-                                       range: below.range.union(threshold.range))
+      let thresholdField = FieldSyntax(
+        name: Located("include_below", below.range), value: threshold, trailingUnit: nil,
+        range: below.range.union(threshold.range))
       return [.field(field), .field(thresholdField)]
     }
   }
@@ -408,8 +415,9 @@ public struct Parser {
       case .starAssign: operation = .multiply
       case .slashAssign: operation = .divide
       default:
-        error("expected-assignment", "expected `=`, `+=`, `-=`, `*=` or `/=` after `\(target.value)`, found \(current.quoted)", current.range,
-              hint: "effects update an attribute, e.g. `income *= 1.25` or `group = relocated`")
+        error(
+          "expected-assignment", "expected `=`, `+=`, `-=`, `*=` or `/=` after `\(target.value)`, found \(current.quoted)", current.range,
+          hint: "effects update an attribute, e.g. `income *= 1.25` or `group = relocated`")
         recover()
         continue
       }
@@ -427,7 +435,9 @@ public struct Parser {
     let start = current.range.start
     advance()
     guard current.kind == .string || current.kind == .identifier else {
-      error("expected-name", "expected the option's name, found \(current.quoted)", current.range, hint: "e.g. `option \"subsidy 40k\" { relocation.subsidy = 40000 }`")
+      error(
+        "expected-name", "expected the option's name, found \(current.quoted)", current.range,
+        hint: "e.g. `option \"subsidy 40k\" { relocation.subsidy = 40000 }`")
       recover()
       return nil
     }
@@ -674,8 +684,9 @@ public struct Parser {
       if current.kind == .comma {
         advance()
       } else if current.kind != .rightParen {
-        error("expected-comma", "expected `,` or `)` in the arguments of `\(name.text)`, found \(current.quoted)", current.range,
-              hint: current.kind == .endOfFile || current.kind == .rightBrace ? "is a `)` missing?" : nil)
+        error(
+          "expected-comma", "expected `,` or `)` in the arguments of `\(name.text)`, found \(current.quoted)", current.range,
+          hint: current.kind == .endOfFile || current.kind == .rightBrace ? "is a `)` missing?" : nil)
         return nil
       }
     }
@@ -736,8 +747,9 @@ public struct Parser {
     guard end != token.range.end else { return nil }
     let range = SourceRange(start: token.range.start, end: end)
     let written = source.text(in: range)
-    error("comma-in-number", "`,` cannot group digits", range,
-          hint: "write `\(String(written.map { $0 == "," ? "_" : $0 }))` (or `\(digits)`); commas only separate arguments")
+    error(
+      "comma-in-number", "`,` cannot group digits", range,
+      hint: "write `\(String(written.map { $0 == "," ? "_" : $0 }))` (or `\(digits)`); commas only separate arguments")
     return (Double(digits) ?? 0, range)
   }
 
@@ -760,8 +772,9 @@ public struct Parser {
       let perToken = current
       advance()
       guard current.kind == .identifier, let denominator = UnitSyntax.denominator(current.text) else {
-        error("unknown-unit", "unknown unit `per \(current.text)`", perToken.range.union(current.range),
-              hint: "units are `per household`, `per person`, `per mu` and `per year`")
+        error(
+          "unknown-unit", "unknown unit `per \(current.text)`", perToken.range.union(current.range),
+          hint: "units are `per household`, `per person`, `per mu` and `per year`")
         if current.kind == .identifier { advance() }
         return nil
       }
@@ -816,8 +829,9 @@ public struct Parser {
   private mutating func enterNesting() -> Bool {
     depth += 1
     if depth > Parser.maximumDepth {
-      error("nesting-too-deep", "nesting is deeper than \(Parser.maximumDepth) levels", current.range,
-            hint: "simplify the expression or split it with `let`")
+      error(
+        "nesting-too-deep", "nesting is deeper than \(Parser.maximumDepth) levels", current.range,
+        hint: "simplify the expression or split it with `let`")
       // Skip everything: deeper parsing would only repeat this error.
       index = tokens.count - 1
       skippedRest = true

@@ -83,8 +83,9 @@ struct OptionPlan: Sendable {
       payment.append(programme.isRelocation ? column() : -1)
       yearsLeft.append(programme.isRelocation ? column() : -1)
     }
-    layout = Layout(attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
-                    registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next)
+    layout = Layout(
+      attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
+      registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next)
 
     var compiler = ProgramCompiler(variableColumns: [.disposable: disposable, .registered: registered])
     var maxRegisters = 1
@@ -102,8 +103,9 @@ struct OptionPlan: Sendable {
     growthCommon = rules.growth.common.map(compile)
     growthByGroup = rules.growth.byGroup.sorted { $0.key < $1.key }.map { ($0.key, compile($0.value)) }
     shocks = rules.shocks.map {
-      CompiledShock(rule: $0, eligible: compile($0.eligible), probability: compile($0.probability), cost: compile($0.cost),
-                    reimbursed: compile($0.reimbursed), stream: RandomSource.purpose($0.stream))
+      CompiledShock(
+        rule: $0, eligible: compile($0.eligible), probability: compile($0.probability), cost: compile($0.cost),
+        reimbursed: compile($0.reimbursed), stream: RandomSource.purpose($0.stream))
     }
     detect = compile(rules.identification.detect)
     include = compile(rules.identification.include)
@@ -120,8 +122,9 @@ struct OptionPlan: Sendable {
       case .subsidy(let amount): values = [compile(amount)]
       case .topUp(let level): values = [compile(level)]
       }
-      return CompiledProgramme(rule: programme, eligible: compile(programme.eligible), values: values, stream: stream,
-                               onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear))
+      return CompiledProgramme(
+        rule: programme, eligible: compile(programme.eligible), values: values, stream: stream,
+        onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear))
     }
     yearEnd = effects(rules.yearEndEffects)
     povertyLine = compile(.yearly(.povertyLine))

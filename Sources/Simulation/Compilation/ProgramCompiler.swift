@@ -117,7 +117,8 @@ struct ProgramCompiler {
       // Σ (step k applies this year) × value_k: the indicators are per-year constants.
       var total: ColumnProgram.Operand?
       for (index, step) in steps.enumerated() {
-        let indicator = ValueExpression.schedule(steps.enumerated().map { ValueExpression.ScheduleStep(year: $0.element.year, value: .constant($0.offset == index ? 1 : 0)) })
+        let indicator = ValueExpression.schedule(
+          steps.enumerated().map { ValueExpression.ScheduleStep(year: $0.element.year, value: .constant($0.offset == index ? 1 : 0)) })
         let term = emit(.binary(.multiply, indicator, step.value), &code, &registers)
         if let sum = total {
           let destination = fresh()

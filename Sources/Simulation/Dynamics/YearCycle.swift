@@ -100,11 +100,13 @@ struct YearCycle {
       for effect in plan.yearEnd {
         apply(effect, start: start, count: count, mask: nil)
       }
-      identify(start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
-               into: columns.column(layout.registeredNext, from: start))
+      identify(
+        start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
+        into: columns.column(layout.registeredNext, from: start))
     }
     accumulator.write(into: metrics, catalog: catalog)
-    metrics[MetricCatalog.medianIncome] = medianSelector.median(values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(plan.rules.sizeIndex))
+    metrics[MetricCatalog.medianIncome] = medianSelector.median(
+      values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(plan.rules.sizeIndex))
     var total = 0.0
     for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
     metrics[catalog.costTotal] = total
@@ -247,7 +249,8 @@ struct YearCycle {
     let include = columns.evaluate(plan.include, start: start, count: count, intoScratch: Scratch.second)
     let below = columns.evaluate(plan.includeBelow, start: start, count: count, intoScratch: Scratch.third)
     let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.mask), count: count)
-    columns.random.fillUniforms(replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: plan.identificationStream, into: u)
+    columns.random.fillUniforms(
+      replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: plan.identificationStream, into: u)
     for i in 0..<count {
       let d = preTransfer[i]
       let p = d < line[i] ? detect[i] : (d < below[i] ? include[i] : 0)

@@ -28,8 +28,9 @@ public struct SimulationRunner: Sendable {
   /// `progress` is called from worker threads with the number of replications finished.
   public func run(replications: Range<Int>? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> ReplicationResults {
     let range = replications ?? 0..<scenario.replications
-    var results = ReplicationResults(options: scenario.options.map(\.name), baselineIndex: scenario.baselineIndex,
-                                     years: Array(scenario.years), metrics: catalog.names, replications: range)
+    var results = ReplicationResults(
+      options: scenario.options.map(\.name), baselineIndex: scenario.baselineIndex,
+      years: Array(scenario.years), metrics: catalog.names, replications: range)
     let workers = min(threads, max(1, range.count))
     let stride = results.stride
     let perOption = scenario.years.count * catalog.names.count
@@ -39,8 +40,9 @@ public struct SimulationRunner: Sendable {
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let registers = plans.map(\.registerCount).max() ?? 1
         let constants = plans.map(\.constants.count).max() ?? 1
-        let columns = HouseholdColumns(households: scenario.households, columns: plans[0].layout.columnCount, registers: registers,
-                                       constants: constants, scratch: YearCycle.Scratch.count, random: RandomSource(seed: scenario.seed))
+        let columns = HouseholdColumns(
+          households: scenario.households, columns: plans[0].layout.columnCount, registers: registers,
+          constants: constants, scratch: YearCycle.Scratch.count, random: RandomSource(seed: scenario.seed))
         var cycles = plans.map { YearCycle(plan: $0, catalog: catalog, columns: columns, years: scenario.years) }
         var local = worker
         while local < range.count {

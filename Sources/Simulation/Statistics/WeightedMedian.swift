@@ -24,142 +24,153 @@
 ///   2·log₂(n) + 8 unproductive partitioning rounds, so the worst case is O(n log n).
 ///   Memory: O(n) scratch, allocated on the first call (or when n grows) and then reused.
 public struct WeightedMedianSelector: Sendable {
-    /// Scratch entries: x = value, y = weight. Capacity is kept between calls.
-    private var scratch: [SIMD2<Double>] = []
+  /// Scratch entries: x = value, y = weight. Capacity is kept between calls.
+  private var scratch: [SIMD2<Double>] = []
 
-    /// Creates a selector with empty scratch storage.
-    public init() {}
+  /// Creates a selector with empty scratch storage.
+  public init() {}
 
-    /// Creates a selector whose scratch storage is pre-sized for `capacity` entries, so that
-    /// even the first call does not allocate.
-    public init(capacity: Int) {
-        scratch.reserveCapacity(max(0, capacity))
+  /// Creates a selector whose scratch storage is pre-sized for `capacity` entries, so that
+  /// even the first call does not allocate.
+  public init(capacity: Int) {
+    scratch.reserveCapacity(max(0, capacity))
+  }
+
+  /// The weighted median of `values` with `weights` (see the type's definition).
+  ///
+  /// `values` and `weights` are read in parallel; if their counts differ only the common
+  /// prefix is used. Neither buffer is modified.
+  /// - Complexity: expected O(n); no allocation once the scratch capacity suffices.
+  public mutating func median(
+    values: UnsafeBufferPointer<Double>,
+    weights: UnsafeBufferPointer<Double>
+  ) -> Double {
+    let n = min(values.count, weights.count)
+    scratch.removeAll(keepingCapacity: true)
+    if scratch.capacity < n { scratch.reserveCapacity(n) }  // one allocation, not doublings
+    var total = 0.0
+    var sawNaN = false
+    for i in 0..<n where weights[i] > 0 {
+      let value = values[i]
+      if value.isNaN { sawNaN = true }
+      scratch.append(SIMD2(value, weights[i]))
+      total += weights[i]
     }
+    if scratch.isEmpty || sawNaN || !total.isFinite { return .nan }
+    let half = total / 2
+    return scratch.withUnsafeMutableBufferPointer { Self.select($0, half: half) }
+  }
 
-    /// The weighted median of `values` with `weights` (see the type's definition).
-    ///
-    /// `values` and `weights` are read in parallel; if their counts differ only the common
-    /// prefix is used. Neither buffer is modified.
-    /// - Complexity: expected O(n); no allocation once the scratch capacity suffices.
-    public mutating func median(values: UnsafeBufferPointer<Double>,
-                                weights: UnsafeBufferPointer<Double>) -> Double {
-        let n = min(values.count, weights.count)
-        scratch.removeAll(keepingCapacity: true)
-        if scratch.capacity < n { scratch.reserveCapacity(n) }  // one allocation, not doublings
-        var total = 0.0
-        var sawNaN = false
-        for i in 0..<n where weights[i] > 0 {
-            let value = values[i]
-            if value.isNaN { sawNaN = true }
-            scratch.append(SIMD2(value, weights[i]))
-            total += weights[i]
+  /// Array convenience for `median(values:weights:)` with identical results.
+  public mutating func median(values: [Double], weights: [Double]) -> Double {
+    values.withUnsafeBufferPointer { v in
+      weights.withUnsafeBufferPointer { w in median(values: v, weights: w) }
+    }
+  }
+
+  /// Weighted quickselect over non-empty `a` (positive weights, no NaN values) for the
+  /// cumulative-weight crossing of `half`.
+  ///
+  /// Invariant: entries before `lo` are all below the answer region and weigh `below`,
+  /// with below < half < below + weight(lo..<hi).
+  private static func select(
+    _ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
+    half: Double
+  ) -> Double {
+    var lo = 0
+    var hi = a.count
+    var below = 0.0
+    var budget = 2 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
+    while hi - lo > 1 {
+      if budget == 0 {
+        return sortedScan(
+          UnsafeMutableBufferPointer(rebasing: a[lo..<hi]),
+          below: below, half: half)
+      }
+      budget -= 1
+      let pivot = medianOfThree(a[lo].x, a[lo + (hi - lo) / 2].x, a[hi - 1].x)
+      // Three-way partition of lo..<hi into [< pivot | == pivot | > pivot].
+      var lt = lo
+      var i = lo
+      var gt = hi
+      var lessWeight = 0.0
+      var equalWeight = 0.0
+      while i < gt {
+        let e = a[i]
+        if e.x < pivot {
+          lessWeight += e.y
+          a.swapAt(lt, i)
+          lt += 1
+          i += 1
+        } else if e.x > pivot {
+          gt -= 1
+          a.swapAt(i, gt)
+        } else {
+          equalWeight += e.y
+          i += 1
         }
-        if scratch.isEmpty || sawNaN || !total.isFinite { return .nan }
-        let half = total / 2
-        return scratch.withUnsafeMutableBufferPointer { Self.select($0, half: half) }
-    }
-
-    /// Array convenience for `median(values:weights:)` with identical results.
-    public mutating func median(values: [Double], weights: [Double]) -> Double {
-        values.withUnsafeBufferPointer { v in
-            weights.withUnsafeBufferPointer { w in median(values: v, weights: w) }
+      }
+      let throughLess = below + lessWeight
+      if throughLess > half {
+        hi = lt
+      } else if throughLess == half {
+        // Exactly half ends with the largest "less" entry; the next value is the pivot.
+        return (maxValue(a, from: lo, to: lt) + pivot) / 2
+      } else {
+        let throughEqual = throughLess + equalWeight
+        if throughEqual > half { return pivot }
+        if throughEqual == half {
+          // Exactly half ends with the pivot; the next value is the smallest "greater".
+          if gt == hi { return pivot }  // only reachable through rounding
+          return (pivot + minValue(a, from: gt, to: hi)) / 2
         }
+        below = throughEqual
+        lo = gt
+      }
     }
+    assert(hi - lo == 1, "the invariant guarantees a non-empty range")
+    return a[lo].x
+  }
 
-    /// Weighted quickselect over non-empty `a` (positive weights, no NaN values) for the
-    /// cumulative-weight crossing of `half`.
-    ///
-    /// Invariant: entries before `lo` are all below the answer region and weigh `below`,
-    /// with below < half < below + weight(lo..<hi).
-    private static func select(_ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
-                               half: Double) -> Double {
-        var lo = 0
-        var hi = a.count
-        var below = 0.0
-        var budget = 2 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
-        while hi - lo > 1 {
-            if budget == 0 {
-                return sortedScan(UnsafeMutableBufferPointer(rebasing: a[lo..<hi]),
-                                  below: below, half: half)
-            }
-            budget -= 1
-            let pivot = medianOfThree(a[lo].x, a[lo + (hi - lo) / 2].x, a[hi - 1].x)
-            // Three-way partition of lo..<hi into [< pivot | == pivot | > pivot].
-            var lt = lo
-            var i = lo
-            var gt = hi
-            var lessWeight = 0.0
-            var equalWeight = 0.0
-            while i < gt {
-                let e = a[i]
-                if e.x < pivot {
-                    lessWeight += e.y
-                    a.swapAt(lt, i)
-                    lt += 1
-                    i += 1
-                } else if e.x > pivot {
-                    gt -= 1
-                    a.swapAt(i, gt)
-                } else {
-                    equalWeight += e.y
-                    i += 1
-                }
-            }
-            let throughLess = below + lessWeight
-            if throughLess > half {
-                hi = lt
-            } else if throughLess == half {
-                // Exactly half ends with the largest "less" entry; the next value is the pivot.
-                return (maxValue(a, from: lo, to: lt) + pivot) / 2
-            } else {
-                let throughEqual = throughLess + equalWeight
-                if throughEqual > half { return pivot }
-                if throughEqual == half {
-                    // Exactly half ends with the pivot; the next value is the smallest "greater".
-                    if gt == hi { return pivot }  // only reachable through rounding
-                    return (pivot + minValue(a, from: gt, to: hi)) / 2
-                }
-                below = throughEqual
-                lo = gt
-            }
-        }
-        assert(hi - lo == 1, "the invariant guarantees a non-empty range")
-        return a[lo].x
+  /// Fallback: sort the remaining range by value and scan cumulative weights.
+  private static func sortedScan(
+    _ range: UnsafeMutableBufferPointer<SIMD2<Double>>,
+    below: Double, half: Double
+  ) -> Double {
+    var a = range
+    a.sort { $0.x < $1.x }
+    var cumulative = below
+    for k in a.indices {
+      cumulative += a[k].y
+      if cumulative > half { return a[k].x }
+      if cumulative == half, k + 1 < a.count { return (a[k].x + a[k + 1].x) / 2 }
     }
+    return a[a.count - 1].x
+  }
 
-    /// Fallback: sort the remaining range by value and scan cumulative weights.
-    private static func sortedScan(_ range: UnsafeMutableBufferPointer<SIMD2<Double>>,
-                                   below: Double, half: Double) -> Double {
-        var a = range
-        a.sort { $0.x < $1.x }
-        var cumulative = below
-        for k in a.indices {
-            cumulative += a[k].y
-            if cumulative > half { return a[k].x }
-            if cumulative == half, k + 1 < a.count { return (a[k].x + a[k + 1].x) / 2 }
-        }
-        return a[a.count - 1].x
-    }
+  /// The median of three values (deterministic pivot rule).
+  @inline(__always)
+  private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
+    max(min(a, b), min(max(a, b), c))
+  }
 
-    /// The median of three values (deterministic pivot rule).
-    @inline(__always)
-    private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
-        max(min(a, b), min(max(a, b), c))
-    }
+  /// Largest value in a[start..<end] (non-empty).
+  private static func maxValue(
+    _ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
+    from start: Int, to end: Int
+  ) -> Double {
+    var m = a[start].x
+    for k in (start + 1)..<end where a[k].x > m { m = a[k].x }
+    return m
+  }
 
-    /// Largest value in a[start..<end] (non-empty).
-    private static func maxValue(_ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
-                                 from start: Int, to end: Int) -> Double {
-        var m = a[start].x
-        for k in (start + 1)..<end where a[k].x > m { m = a[k].x }
-        return m
-    }
-
-    /// Smallest value in a[start..<end] (non-empty).
-    private static func minValue(_ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
-                                 from start: Int, to end: Int) -> Double {
-        var m = a[start].x
-        for k in (start + 1)..<end where a[k].x < m { m = a[k].x }
-        return m
-    }
+  /// Smallest value in a[start..<end] (non-empty).
+  private static func minValue(
+    _ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
+    from start: Int, to end: Int
+  ) -> Double {
+    var m = a[start].x
+    for k in (start + 1)..<end where a[k].x < m { m = a[k].x }
+    return m
+  }
 }

@@ -55,7 +55,8 @@ struct ArgumentList {
       }
     }
     guard specification.positionalCount.contains(positional.count) else {
-      let message = positional.count < specification.positionalCount.lowerBound
+      let message =
+        positional.count < specification.positionalCount.lowerBound
         ? "missing scenario file" : "unexpected argument '\(positional[specification.positionalCount.upperBound])'"
       throw UsageError(message: message, command: specification.command)
     }

@@ -20,7 +20,9 @@ enum CheckCommand {
       for path in result.parameterPaths { output.print(path) }
       return ExitCode.success
     }
-    output.print("\(input.source.path): ok: \"\(scenario.name)\", \(scenario.years.lowerBound) to \(scenario.years.upperBound), \(scenario.households) households, \(scenario.replications) replications, options: \(scenario.options.map(\.name).joined(separator: ", ")) (baseline: \(scenario.baseline.name))")
+    output.print(
+      "\(input.source.path): ok: \"\(scenario.name)\", \(scenario.years.lowerBound) to \(scenario.years.upperBound), \(scenario.households) households, \(scenario.replications) replications, options: \(scenario.options.map(\.name).joined(separator: ", ")) (baseline: \(scenario.baseline.name))"
+    )
     return ExitCode.success
   }
 }

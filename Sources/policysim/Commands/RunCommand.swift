@@ -60,7 +60,9 @@ enum RunCommand {
     if !quiet {
       let seconds = finished.timeIntervalSince(started)
       let householdYears = Double(scenario.households * scenario.years.count * scenario.replications * scenario.options.count)
-      output.print("\"\(scenario.name)\": \(scenario.replications) replications × \(scenario.options.count) options × \(scenario.households) households × \(scenario.years.count) years in \(String(format: "%.2f", seconds)) s (\(HeadlineTable.compact(householdYears / max(seconds, 1e-9))) household-years/s on \(threadCount) thread\(threadCount == 1 ? "" : "s"))")
+      output.print(
+        "\"\(scenario.name)\": \(scenario.replications) replications × \(scenario.options.count) options × \(scenario.households) households × \(scenario.years.count) years in \(String(format: "%.2f", seconds)) s (\(HeadlineTable.compact(householdYears / max(seconds, 1e-9))) household-years/s on \(threadCount) thread\(threadCount == 1 ? "" : "s"))"
+      )
       output.print("")
       output.print(HeadlineTable.render(results))
       output.print("Wrote \(written.joined(separator: ", "))")

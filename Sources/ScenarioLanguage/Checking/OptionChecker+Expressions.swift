@@ -320,16 +320,7 @@ extension OptionChecker {
         return nil
       }
       let writtenLabel = name.value == "lognormal" && label == "median" && lognormalByMean ? "mean" : label
-      var argumentExpression = argument.value
-      var argumentFile = fileName
-      if let argumentPath {
-        let path = "\(argumentPath).\(writtenLabel)"
-        knownPaths.append(path)
-        if let (overridden, overrideFile) = valueSyntax(path, argument.value) {
-          argumentExpression = overridden
-          argumentFile = overrideFile
-        }
-      }
+      let (argumentExpression, argumentFile) = argumentSyntax(argument.value, label: writtenLabel, argumentPath: argumentPath, file: fileName)
       guard let value = resolve(argumentExpression, file: argumentFile, scope: scope) else { return nil }
       guard expectType(value, .number, argumentExpression, file: argumentFile, context: "`\(name.value)`") else { return nil }
       values[label] = (value, argumentExpression)
@@ -400,16 +391,7 @@ extension OptionChecker {
         return nil
       }
       isLabel = !labelIsNumber
-      var probabilityExpression = argument.value
-      var probabilityFile = fileName
-      if let argumentPath {
-        let path = "\(argumentPath).\(label.value)"
-        knownPaths.append(path)
-        if let (overridden, overrideFile) = valueSyntax(path, argument.value) {
-          probabilityExpression = overridden
-          probabilityFile = overrideFile
-        }
-      }
+      let (probabilityExpression, probabilityFile) = argumentSyntax(argument.value, label: label.value, argumentPath: argumentPath, file: fileName)
       guard let probability = resolve(probabilityExpression, file: probabilityFile, scope: scope) else { return nil }
       guard case .constant(let p) = probability.value else {
         error("expected-constant", "category probabilities must be numbers known before the run", probabilityExpression.range, file: probabilityFile, hint: nil)
@@ -440,6 +422,15 @@ extension OptionChecker {
     drawIndex += 1
     return TypedValue(
       value: .draw(Draw(distribution: .categorical(values: values, probabilities: probabilities), stream: stream)), type: isLabel == true ? .label : .number)
+  }
+
+  /// A distribution argument as written, or its override when the call is a parameter
+  /// (`population.remote.income.median`).
+  private mutating func argumentSyntax(_ written: Expression, label: String, argumentPath: String?, file fileName: String) -> (Expression, String) {
+    guard let argumentPath else { return (written, fileName) }
+    let path = "\(argumentPath).\(label)"
+    knownPaths.append(path)
+    return valueSyntax(path, written) ?? (written, fileName)
   }
 
   static func distributionExample(_ name: String) -> String {

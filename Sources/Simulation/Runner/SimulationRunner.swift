@@ -23,6 +23,15 @@ public struct SimulationRunner: Sendable {
     self.catalog = MetricCatalog(rules: scenario.baseline.rules)
   }
 
+  /// Bytes the run will hold at its peak: household columns and the median's scratch per
+  /// worker, plus every replication's metrics.
+  public func estimatedMemory(replications: Int? = nil) -> Int {
+    let households = scenario.households
+    let perWorker = households * (plans[0].layout.columnCount + 2) * MemoryLayout<Double>.size
+    let results = (replications ?? scenario.replications) * scenario.options.count * scenario.years.count * catalog.names.count * 8
+    return min(threads, max(1, replications ?? scenario.replications)) * perWorker + results
+  }
+
   /// Runs the given replications (by default all of the scenario's).
   ///
   /// `progress` is called from worker threads with the number of replications finished.

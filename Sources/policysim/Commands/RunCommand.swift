@@ -41,6 +41,15 @@ enum RunCommand {
 
     let started = Date()
     let runner = SimulationRunner(scenario: scenario, threads: threadCount)
+    let needed = runner.estimatedMemory()
+    let available = Int(clamping: ProcessInfo.processInfo.physicalMemory)
+    if needed > available / 10 * 8 {
+      output.error(
+        "error: this run needs about \(needed / 1_048_576) MiB of memory (\(scenario.households) households × \(threadCount) threads), more than the 80% of this machine's \(available / 1_048_576) MiB it may use"
+      )
+      output.error("  = hint: use fewer --households or fewer --threads")
+      return ExitCode.inputError
+    }
     let results = runner.run()
     let finished = Date()
     let manifest = RunManifest(

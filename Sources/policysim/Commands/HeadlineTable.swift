@@ -8,7 +8,7 @@ enum HeadlineTable {
     let year = results.years.count - 1
     let columns: [(metric: String, title: String, format: (Double) -> String)] = [
       ("incidence", "incidence", { String(format: "%.2f%%", $0 * 100) }),
-      ("poverty_gap", "poverty gap", { String(format: "%.4f", $0) }),
+      ("poverty_gap", "poverty gap", { String(format: "%.5f", $0) }),
       ("mean_income", "mean income", { String(format: "%.0f", $0) }),
       ("relocated_households", "relocated", { String(format: "%.0f", $0) }),
       ("cost_total", "cost (yuan)", { compact($0) }),

@@ -19,6 +19,11 @@ enum PolicySimCommand {
       switch name {
       case "run": return try RunCommand.main(commandArguments, commandLine: arguments, output: &output)
       case "check": return try CheckCommand.main(commandArguments, output: &output)
+      case "plot": return try PlotCommand.main(commandArguments, output: &output)
+      case "notebook": return try NotebookCommand.main(commandArguments, output: &output)
+      case "compare": return try CompareCommand.main(commandArguments, output: &output)
+      case "target": return try TargetCommand.main(commandArguments, commandLine: arguments, output: &output)
+      case "calibrate": return try CalibrateCommand.main(commandArguments, commandLine: arguments, output: &output)
       case "help", "--help", "-h":
         output.print(HelpText.forCommand(commandArguments.first))
         return ExitCode.success
@@ -26,7 +31,10 @@ enum PolicySimCommand {
         output.print(Reports.ToolVersion.current)
         return ExitCode.success
       default:
-        let suggestion = ScenarioLanguage.NameSuggestion.closest(to: name, among: ["run", "check", "help"]).map { " (did you mean '\($0)'?)" } ?? ""
+        let suggestion =
+          ScenarioLanguage.NameSuggestion.closest(to: name, among: ["run", "check", "compare", "target", "calibrate", "plot", "notebook", "help"]).map {
+            " (did you mean '\($0)'?)"
+          } ?? ""
         throw UsageError(message: "unknown subcommand '\(name)'\(suggestion)", command: nil)
       }
     } catch {

@@ -13,14 +13,22 @@ public struct ResultsFolder: Sendable {
   }
 
   /// Writes `summary.csv`, `comparison.csv` and `manifest.json`; returns the paths written.
+  /// `design` adds the swept-value columns and sets the discount rate (see `RunDesign`).
+  /// With `figures`, the headline SVG figures (`HeadlineFigures`) are written too, after the
+  /// CSV files and before the manifest, which lists them.
   @discardableResult
-  public func write(_ results: ReplicationResults, manifest: RunManifest) throws(OutputError) -> [String] {
+  public func write(_ results: ReplicationResults, manifest: RunManifest, design: RunDesign = RunDesign(), figures: Bool = false) throws(OutputError)
+    -> [String]
+  {
     try AtomicFile.createDirectory(path)
     var manifest = manifest
-    let files: [(String, String)] = [
-      ("summary.csv", SummaryTable.make(results).rendered()),
-      ("comparison.csv", ComparisonTable.make(results).rendered()),
+    var files: [(String, String)] = [
+      ("summary.csv", SummaryTable.make(results, design: design).rendered()),
+      ("comparison.csv", ComparisonTable.make(results, design: design).rendered()),
     ]
+    if figures, let saved = try? SavedResults(summary: files[0].1, comparison: files[1].1, manifest: manifest.json(), name: manifest.scenario) {
+      files += HeadlineFigures.make(saved).map { ($0.file, $0.svg) }
+    }
     manifest.files = files.map(\.0) + ["manifest.json"]
     var written: [String] = []
     for (name, text) in files + [("manifest.json", manifest.json())] {

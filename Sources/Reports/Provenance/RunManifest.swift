@@ -37,6 +37,19 @@ public struct RunManifest: Sendable, Codable, Equatable {
   public var threads: Int
   /// Files written, in order.
   public var files: [String]
+  /// For `target` and `calibrate`: what was searched for and found (absent for `run`).
+  public var search: [String: String]? = nil
+  /// For `run --overlay`: the overlay file as given (absent without one).
+  public var overlay: String? = nil
+  /// SHA-256 of the overlay file's bytes.
+  public var overlaySHA256: String? = nil
+  /// The overlay's `path = value` lines, applied before `settings`.
+  public var overlaySettings: [String]? = nil
+  /// The swept parameter paths, in order (empty without sweeps); also the names of the
+  /// swept-value columns of `summary.csv` and `comparison.csv`.
+  public var sweptParameters: [String] = []
+  /// The yearly discount rate of the cost-effectiveness rows (0.03 for 3%).
+  public var discountRate: Double = 0
 
   /// An option and how it differs from the scenario as written.
   public struct Option: Sendable, Codable, Equatable {
@@ -79,7 +92,8 @@ public struct RunManifest: Sendable, Codable, Equatable {
   enum CodingKeys: String, CodingKey {
     case toolVersion = "tool_version", scenario, scenarioFile = "scenario_file", scenarioSHA256 = "scenario_sha256", seed, replications
     case households, firstYear = "first_year", lastYear = "last_year", options, baseline, settings, commandLine = "command_line"
-    case started, finished, threads, files
+    case started, finished, threads, files, search, overlay, overlaySHA256 = "overlay_sha256", overlaySettings = "overlay_settings", sweptParameters =
+      "swept_parameters", discountRate = "discount_rate"
   }
 
   /// The manifest as pretty-printed JSON with sorted keys.

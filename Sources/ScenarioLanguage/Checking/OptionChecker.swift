@@ -17,6 +17,7 @@ struct OptionChecker {
   var replications = 100
   var seed: UInt64 = 1
   var households = 1000
+  var discountRate = 0.0
 
   // Declarations
   var attributeNames: [String] = [AttributeDefinition.income, AttributeDefinition.size, AttributeDefinition.group, AttributeDefinition.savings]
@@ -64,13 +65,13 @@ struct OptionChecker {
         if yearsSyntax != nil { error("duplicate-setting", "`years` is set twice", span.range, hint: "keep one `years A to B`") }
         yearsSyntax = span
       case .field(let field):
-        let known = ["replications", "seed", "poverty_line"]
+        let known = ["replications", "seed", "poverty_line", "discount"]
         guard known.contains(field.name.value) else {
-          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "let", "end"]
+          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end"]
           error(
             "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
             hint: NameSuggestion.hint(for: field.name.value, among: candidates)
-              ?? "top-level settings are `years`, `replications`, `seed`, `poverty_line`, `population`, `income growth`, `shock`, `identification`, `programme`, `transfer`, `end of year`, `option` and `let`"
+              ?? "top-level settings are `years`, `replications`, `seed`, `poverty_line`, `discount`, `population`, `income growth`, `shock`, `identification`, `programme`, `transfer`, `end of year`, `option`, `sweep` and `let`"
           )
           continue
         }
@@ -89,13 +90,14 @@ struct OptionChecker {
       case .growth(let growth): growthSyntax.append(growth)
       case .block(let block): blocks.append(block)
       case .yearEnd(let effects): yearEnd.append(effects)
-      case .option: break
+      case .option, .sweep: break
       }
     }
 
     checkYears(yearsSyntax)
     replications = headerCount("replications", headerFields["replications"], default: 100, limit: 10_000_000)
     seed = UInt64(headerCount("seed", headerFields["seed"], default: 1, limit: 9_007_199_254_740_992, allowsZero: true))
+    discountRate = checkDiscount(headerFields["discount"])
 
     collectLabels(populationSyntax, blocks: blocks, yearEnd: yearEnd)
     declareBlockFields(blocks)
@@ -190,6 +192,29 @@ struct OptionChecker {
       return value
     }
     return Int(number)
+  }
+
+  /// `discount 3% per year`: the rate of the cost-effectiveness metrics, from 0% to below 100%.
+  private mutating func checkDiscount(_ field: FieldSyntax?) -> Double {
+    let path = "discount"
+    knownPaths.append(path)
+    guard let (expression, fileName) = valueSyntax(path, field?.value) else { return 0 }
+    let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: path, place: "`\(path)`")
+    let before = diagnostics.count
+    guard let typed = resolve(expression, file: fileName, scope: scope) else { return 0 }
+    checkValue(typed, expression: expression, unit: expression.literalUnit ?? field?.unit, expected: .rate, path: path, file: fileName)
+    guard diagnostics.count == before else { return 0 }
+    guard case .constant(let rate) = typed.value else {
+      error("expected-constant", "`\(path)` must be a number known before the run", expression.range, file: fileName, hint: "e.g. `discount 3% per year`")
+      return 0
+    }
+    guard rate >= 0, rate < 1 else {
+      error(
+        "out-of-range", "`\(path)` is \(CountFormat.percent(rate)), outside 0% to 100%", expression.range, file: fileName,
+        hint: "a discount rate is a yearly percentage from 0% to below 100%, e.g. `discount 3% per year`")
+      return 0
+    }
+    return rate
   }
 
   // MARK: - Values of settings, with overrides

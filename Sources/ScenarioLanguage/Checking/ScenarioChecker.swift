@@ -11,20 +11,22 @@ public enum ScenarioChecker {
   }
 
   /// Checks a scenario, applying command-line overrides (`--set`) to it as if edited into
-  /// the file; each option's own overrides then apply on top.
-  public static func check(source: SourceFile, settings: [ParameterOverride] = []) -> Result {
+  /// the file; each option's own overrides then apply on top. Command-line sweeps
+  /// (`--sweep`), when given, replace the file's `sweep` statements.
+  public static func check(source: SourceFile, settings: [ParameterOverride] = [], sweeps: [CommandLineSweep]? = nil) -> Result {
     var parser = Parser(source: source)
     let syntax = parser.parseScenario()
     var diagnostics = DiagnosticList()
     diagnostics.append(contentsOf: parser.diagnostics)
     guard let syntax else { return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: []) }
-    return check(syntax: syntax, source: source, settings: settings, syntaxDiagnostics: diagnostics)
+    return check(syntax: syntax, source: source, settings: settings, sweeps: sweeps, syntaxDiagnostics: diagnostics)
   }
 
   /// Checks an already parsed scenario.
-  public static func check(syntax: ScenarioSyntax, source: SourceFile, settings: [ParameterOverride], syntaxDiagnostics: DiagnosticList = DiagnosticList())
-    -> Result
-  {
+  public static func check(
+    syntax: ScenarioSyntax, source: SourceFile, settings: [ParameterOverride], sweeps: [CommandLineSweep]? = nil,
+    syntaxDiagnostics: DiagnosticList = DiagnosticList()
+  ) -> Result {
     var diagnostics = syntaxDiagnostics
     var base = OptionChecker(syntax: syntax, file: source.path, overrides: settings)
     let baseRules = base.check()
@@ -59,8 +61,9 @@ public enum ScenarioChecker {
       }
     }
     var options: [PolicyOption] = []
-    let locked: Set<String> = ["replications", "seed", "population.households"]
-    for option in optionSyntaxes {
+    var baselineOverrides = settings
+    var baselineTexts: [String] = []
+    for (index, option) in optionSyntaxes.enumerated() {
       var seen: Set<String> = []
       var overrides = settings.filter { setting in !option.overrides.contains { $0.path.value == setting.path.value } }
       for written in option.overrides {
@@ -74,24 +77,51 @@ public enum ScenarioChecker {
         overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
       }
       // Only the option's own overrides are refused: `--set seed=7` applies to every option.
-      let lockedHere = locked.filter { path in option.overrides.contains { $0.path.value == path } }
+      let lockedHere = lockedPaths.filter { path in option.overrides.contains { $0.path.value == path } }
       var checker = OptionChecker(syntax: syntax, file: source.path, overrides: overrides, lockedPaths: lockedHere)
       let rules = checker.check()
       diagnostics.append(contentsOf: relevant(checker.diagnostics))
+      let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
+      if index == (baselineIndex ?? 0) {
+        baselineOverrides = overrides
+        baselineTexts = texts
+      }
       if let rules {
-        let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
         options.append(PolicyOption(name: option.name.value, overrides: texts, rules: rules))
       }
     }
     if optionSyntaxes.isEmpty, let baseRules {
       options = [PolicyOption(name: "baseline", overrides: [], rules: baseRules)]
+      names.insert("baseline")
     }
+
+    // Sweeps: one option per point, the baseline's overrides plus the swept values.
+    let sweepInputs =
+      sweeps
+      ?? syntax.items.compactMap { item -> CommandLineSweep? in
+        if case .sweep(let sweep) = item { return CommandLineSweep(syntax: sweep, file: source.path) }
+        return nil
+      }
+    let sweepPlan = SweepPlan(sweepInputs, diagnostics: &diagnostics)
+    if sweepPlan.isCheckable && !sweepPlan.paths.isEmpty {
+      options += sweepPlan.options(
+        syntax: syntax, file: source.path, baseline: (baselineOverrides, baselineTexts), takenNames: names, diagnostics: &diagnostics,
+        relevant: relevant)
+    }
+    let calibration = CalibrationChecker.check(
+      syntax.calibrations, file: source.path, years: min(base.firstYear, base.lastYear)...max(base.firstYear, base.lastYear),
+      parameterPaths: base.parameterPaths, diagnostics: &diagnostics)
     guard !diagnostics.hasErrors, baseRules != nil else {
       return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
     }
-    let scenario = Scenario(
+    var scenario = Scenario(
       name: syntax.name.value, years: base.firstYear...base.lastYear, replications: base.replications, seed: base.seed,
-      households: base.households, options: options, baselineIndex: baselineIndex ?? 0)
+      households: base.households, options: options, baselineIndex: baselineIndex ?? 0, sweptParameters: sweepPlan.paths,
+      discountRate: base.discountRate)
+    scenario.calibration = calibration
     return Result(scenario: scenario, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
   }
+
+  /// Settings shared by every option: refused inside an option or as a swept path.
+  static let lockedPaths: Set<String> = ["replications", "seed", "population.households", "discount"]
 }

@@ -17,9 +17,20 @@ public struct Scenario: Sendable {
   public var options: [PolicyOption]
   /// Index of the baseline option in `options`.
   public var baselineIndex: Int
+  /// The `calibrate { … }` block, if the scenario has one.
+  public var calibration: Calibration? = nil
+  /// The parameter paths swept (`sweep` statements or `--sweep`), in order; empty without
+  /// sweeps. Each sweep option records its values in `PolicyOption.sweptValues`.
+  public var sweptParameters: [String]
+  /// The yearly rate at which cost-effectiveness metrics discount costs and effects to the
+  /// first simulated year (`discount 3% per year` is 0.03; 0 by default).
+  public var discountRate: Double
 
   /// Creates a scenario.
-  public init(name: String, years: ClosedRange<Int>, replications: Int, seed: UInt64, households: Int, options: [PolicyOption], baselineIndex: Int) {
+  public init(
+    name: String, years: ClosedRange<Int>, replications: Int, seed: UInt64, households: Int, options: [PolicyOption], baselineIndex: Int,
+    sweptParameters: [String] = [], discountRate: Double = 0
+  ) {
     self.name = name
     self.years = years
     self.replications = replications
@@ -27,6 +38,8 @@ public struct Scenario: Sendable {
     self.households = households
     self.options = options
     self.baselineIndex = baselineIndex
+    self.sweptParameters = sweptParameters
+    self.discountRate = discountRate
   }
 
   /// The baseline option.
@@ -41,11 +54,15 @@ public struct PolicyOption: Sendable {
   public var overrides: [String]
   /// The resolved rules.
   public var rules: ModelRules
+  /// For an option made by a sweep, the value of each swept path in model units (`20%` is
+  /// 0.2); empty for written options.
+  public var sweptValues: [String: Double]
 
   /// Creates an option.
-  public init(name: String, overrides: [String], rules: ModelRules) {
+  public init(name: String, overrides: [String], rules: ModelRules, sweptValues: [String: Double] = [:]) {
     self.name = name
     self.overrides = overrides
     self.rules = rules
+    self.sweptValues = sweptValues
   }
 }

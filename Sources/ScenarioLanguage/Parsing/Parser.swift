@@ -4,7 +4,7 @@
 /// ```
 /// file        := 'scenario' STRING '{' item* '}'
 /// item        := years | 'let' IDENT '=' expr | population | growth | block
-///              | 'end' 'of' 'year' effects | option | field
+///              | 'end' 'of' 'year' effects | option | sweep | calibrate | field
 /// years       := 'years' INT ('to' INT)?
 /// field       := IDENT phrase* expr unit?        -- e.g. `seed 7`, `eligible when x`
 /// population  := 'population' expr '{' (group | attribute)* '}'
@@ -16,6 +16,9 @@
 /// blockItem   := years | 'let' IDENT '=' expr | ('on' 'join' | 'next' 'year') effects | field
 /// effects     := '{' (IDENT ('='|'+='|'-='|'*='|'/=') expr)* '}'
 /// option      := 'option' (IDENT | STRING) 'baseline'? '{' (path '=' expr)* '}'
+/// sweep       := 'sweep' path ('from' expr 'to' expr 'step' expr | 'over' '(' expr (',' expr)* ')')
+/// calibrate   := 'calibrate' '{' ('target' IDENT INT '=' number ('weight' number)? ('scale' number)?
+///                 | 'free' path 'between' number 'and' number)* '}'   -- Parser+Calibration.swift
 /// expr        := or ('indexed' or unit?)?
 /// or          := and ('or' and)*
 /// and         := not ('and' not)*
@@ -33,16 +36,16 @@
 /// `top up to` → `top_up_to`, `include X below Y` → `include` and `include_below`.
 public struct Parser {
   private var tokens: [Token]
-  private var index = 0
+  var index = 0
   private let source: SourceFile
-  private var depth = 0
+  var depth = 0
   /// Where the expression being parsed stands, for telling `85,000` from `uniform(0,100)`.
   private var commaContext = CommaContext.statement
   /// Set once nesting went too deep: everything after it was skipped, so "not closed"
   /// errors would only repeat it.
   private var skippedRest = false
   /// The token at which the statement being parsed began; `recover()` always moves past it.
-  private var statementStart = 0
+  var statementStart = 0
   /// Problems found while parsing (including the lexer's).
   public private(set) var diagnostics: [Diagnostic] = []
 
@@ -84,8 +87,13 @@ public struct Parser {
     }
     guard expect(.leftBrace, "`{` to open the scenario") else { return nil }
     var items: [ScenarioItem] = []
+    var calibrations: [CalibrationSyntax] = []
     while current.kind != .rightBrace && current.kind != .endOfFile {
       statementStart = index
+      if current.isWord("calibrate") && peek(1).kind == .leftBrace {
+        if let block = parseCalibration() { calibrations.append(block) }
+        continue
+      }
       if let item = parseScenarioItem() { items.append(item) }
     }
     let closing = current
@@ -101,7 +109,9 @@ public struct Parser {
           hint: "everything must be inside `scenario \"…\" { … }`; is there one `}` too many above?")
       }
     }
-    return ScenarioSyntax(name: name, items: items, range: SourceRange(start: start, end: closing.range.end))
+    var syntax = ScenarioSyntax(name: name, items: items, range: SourceRange(start: start, end: closing.range.end))
+    syntax.calibrations = calibrations
+    return syntax
   }
 
   /// Parses a standalone expression, as given to `--set path=value`.
@@ -137,6 +147,7 @@ public struct Parser {
       guard expectWord("year") else { recover(); return nil }
       return parseEffects(.endOfYear, start: start).map(ScenarioItem.yearEnd)
     case "option": return parseOption().map(ScenarioItem.option)
+    case "sweep" where peek(1).kind == .identifier: return parseSweep().map(ScenarioItem.sweep)
     case "scenario":
       error("nested-scenario", "a scenario cannot contain another scenario", token.range, hint: "is a `}` missing above?")
       recover()
@@ -464,6 +475,62 @@ public struct Parser {
     return OptionSyntax(name: name, isBaseline: isBaseline, overrides: overrides, range: SourceRange(start: start, end: end))
   }
 
+  /// sweep := 'sweep' path ('from' expr 'to' expr 'step' expr | 'over' '(' expr (',' expr)* ')')
+  private mutating func parseSweep() -> SweepSyntax? {
+    let start = current.range.start
+    advance()
+    guard let path = parsePath() else { recover(); return nil }
+    if current.isWord("from") {
+      advance()
+      guard let from = parseExpression() else { recover(); return nil }
+      guard expectWord("to") else { recover(); return nil }
+      guard let to = parseExpression() else { recover(); return nil }
+      guard current.isWord("step") else {
+        error(
+          "expected-step", "expected `step` after the range of the sweep, found \(current.quoted)",
+          current.startsLine || current.kind == .endOfFile || current.kind == .rightBrace ? .point(to.range.end) : current.range,
+          hint: "e.g. `sweep \(path.value) from 20000 to 80000 step 10000`")
+        recover()
+        return nil
+      }
+      advance()
+      guard let step = parseExpression() else { recover(); return nil }
+      return SweepSyntax(path: path, values: .range(from: from, to: to, step: step), range: SourceRange(start: start, end: step.range.end))
+    }
+    guard current.isWord("over") else {
+      error(
+        "expected-sweep-values", "expected `from` or `over` after the swept parameter, found \(current.quoted)",
+        current.kind == .endOfFile ? .point(current.range.start) : current.range,
+        hint: "write `sweep \(path.value) from A to B step S` or `sweep \(path.value) over (v1, v2, …)`")
+      recover()
+      return nil
+    }
+    advance()
+    guard expect(.leftParen, "`(` to open the list of values") else { recover(); return nil }
+    var values: [Expression] = []
+    while current.kind != .rightParen {
+      let outerContext = commaContext
+      commaContext = .unlabelledArgument
+      let parsed = parseExpression()
+      commaContext = outerContext
+      guard let value = parsed else { recover(); return nil }
+      values.append(value)
+      if current.kind == .comma {
+        advance()
+      } else if current.kind != .rightParen {
+        error(
+          "expected-comma", "expected `,` or `)` in the values of the sweep, found \(current.quoted)",
+          current.kind == .endOfFile ? .point(current.range.start) : current.range,
+          hint: current.kind == .endOfFile || current.kind == .rightBrace ? "is a `)` missing?" : "separate the values with commas, e.g. `over (20000, 40000)`")
+        recover()
+        return nil
+      }
+    }
+    let end = current.range.end
+    advance()
+    return SweepSyntax(path: path, values: .list(values), range: SourceRange(start: start, end: end))
+  }
+
   /// path := IDENT ('.' (IDENT | NUMBER))*
   public mutating func parsePath() -> Located<String>? {
     guard let first = parseName("a parameter path such as `relocation.subsidy`") else { return nil }
@@ -788,17 +855,17 @@ public struct Parser {
 
   // MARK: - Tokens and recovery
 
-  private var current: Token { tokens[index] }
+  var current: Token { tokens[index] }
 
-  private func peek(_ offset: Int) -> Token {
+  func peek(_ offset: Int) -> Token {
     tokens[min(index + offset, tokens.count - 1)]
   }
 
-  private mutating func advance() {
+  mutating func advance() {
     if index < tokens.count - 1 { index += 1 }
   }
 
-  private mutating func parseName(_ what: String) -> Located<String>? {
+  mutating func parseName(_ what: String) -> Located<String>? {
     guard current.kind == .identifier else {
       unexpected(current, expecting: what)
       return nil
@@ -808,7 +875,7 @@ public struct Parser {
     return name
   }
 
-  private mutating func expect(_ kind: Token.Kind, _ what: String) -> Bool {
+  mutating func expect(_ kind: Token.Kind, _ what: String) -> Bool {
     if current.kind == kind {
       advance()
       return true
@@ -817,7 +884,7 @@ public struct Parser {
     return false
   }
 
-  private mutating func expectWord(_ word: String) -> Bool {
+  mutating func expectWord(_ word: String) -> Bool {
     if current.isWord(word) {
       advance()
       return true
@@ -826,7 +893,7 @@ public struct Parser {
     return false
   }
 
-  private mutating func enterNesting() -> Bool {
+  mutating func enterNesting() -> Bool {
     depth += 1
     if depth > Parser.maximumDepth {
       error(
@@ -841,7 +908,7 @@ public struct Parser {
     return true
   }
 
-  private mutating func unexpected(_ token: Token, expecting what: String) {
+  mutating func unexpected(_ token: Token, expecting what: String) {
     var hint: String?
     switch token.kind {
     case .endOfFile: hint = "the file ends too early; is a `}` or `)` missing?"
@@ -852,7 +919,7 @@ public struct Parser {
     error("unexpected-token", "expected \(what), found \(token.quoted)", token.kind == .endOfFile ? .point(token.range.start) : token.range, hint: hint)
   }
 
-  private mutating func error(_ id: String, _ message: String, _ range: SourceRange, hint: String?) {
+  mutating func error(_ id: String, _ message: String, _ range: SourceRange, hint: String?) {
     diagnostics.append(Diagnostic(id: id, message: message, file: source.path, range: range, hint: hint))
   }
 
@@ -862,7 +929,7 @@ public struct Parser {
   /// The token that began the failed statement is always skipped (so that parsing moves
   /// on); any other token that starts a line is kept, so that after `years 2016 to` the
   /// next line is still read as a statement.
-  private mutating func recover() {
+  mutating func recover() {
     var nesting = 0
     while current.kind != .endOfFile {
       if index != statementStart && nesting == 0 && current.startsLine && current.kind != .rightBrace { return }

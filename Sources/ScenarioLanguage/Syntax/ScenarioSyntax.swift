@@ -6,6 +6,8 @@ public struct ScenarioSyntax: Sendable {
   public var items: [ScenarioItem]
   /// The whole scenario block.
   public var range: SourceRange
+  /// `calibrate { … }` blocks (at most one is allowed; the checker reports extras).
+  public var calibrations: [CalibrationSyntax] = []
 
   /// Creates a syntax tree.
   public init(name: Located<String>, items: [ScenarioItem], range: SourceRange) {
@@ -33,6 +35,8 @@ public enum ScenarioItem: Sendable {
   case yearEnd(EffectListSyntax)
   /// `option name [baseline] { path = value … }`.
   case option(OptionSyntax)
+  /// `sweep path from A to B step S` or `sweep path over (…)`: options over a range.
+  case sweep(SweepSyntax)
 }
 
 /// `years A to B` (or a single `years A`).

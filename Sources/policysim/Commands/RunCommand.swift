@@ -6,8 +6,8 @@ import Simulation
 /// `policysim run FILE`: simulates a scenario and writes its results folder.
 enum RunCommand {
   static let specification = ArgumentList.Specification(
-    command: "run", valued: ["--replications", "--seed", "--threads", "--households", "--set", "--out"],
-    flags: ["--quiet", "--force"], positionalCount: 1...1)
+    command: "run", valued: ["--replications", "--seed", "--threads", "--households", "--set", "--sweep", "--discount", "--overlay", "--out"],
+    flags: ["--quiet", "--force", "--plot"], positionalCount: 1...1)
 
   static func main(_ arguments: [String], commandLine: [String], output: inout TerminalOutput) throws(UsageError) -> Int32 {
     let list = try ArgumentList(arguments, specification)
@@ -17,10 +17,18 @@ enum RunCommand {
     let households = try list.integer("--households", in: 1...100_000_000, command: "run")
     let quiet = list.flags.contains("--quiet")
     let path = list.positional[0]
+    let sweepTexts = list.values["--sweep"] ?? []
+    guard sweepTexts.count <= 2 else {
+      throw UsageError(message: "'--sweep' is given \(sweepTexts.count) times; a run sweeps at most 2 parameters", command: "run")
+    }
+    // `--discount 3%` is `--set discount=3%`, checked like the scenario's `discount` setting.
+    let settingTexts = (list.values["--set"] ?? []) + (list.value("--discount").map { ["discount=\($0)"] } ?? [])
 
-    let input: ScenarioInput
+    var input: ScenarioInput
+    var overlay: (lines: [String], sha256: String)?
     do {
-      input = try ScenarioInput(path: path, settings: list.values["--set"] ?? [])
+      input = try ScenarioInput(path: path, settings: settingTexts, sweeps: sweepTexts)
+      if let overlayPath = list.value("--overlay") { overlay = try input.applyOverlay(at: overlayPath) }
     } catch {
       output.error(error.message)
       return ExitCode.inputError
@@ -50,18 +58,29 @@ enum RunCommand {
       output.error("  = hint: use fewer --households or fewer --threads")
       return ExitCode.inputError
     }
-    let results = runner.run()
+    let progress = ProgressDisplay.forStandardError(total: scenario.replications, quiet: quiet)
+    let report: (@Sendable (Int) -> Void)? = progress.map { display in { @Sendable done in display.update(done: done) } }
+    let results = runner.run(progress: report)
+    progress?.finish()
     let finished = Date()
-    let manifest = RunManifest(
+    var manifest = RunManifest(
       toolVersion: ToolVersion.current, scenario: scenario.name, scenarioFile: path, scenarioSHA256: SHA256.hexDigest(input.bytes),
       seed: scenario.seed, replications: scenario.replications, households: scenario.households,
       firstYear: scenario.years.lowerBound, lastYear: scenario.years.upperBound,
       options: scenario.options.map { RunManifest.Option(name: $0.name, overrides: $0.overrides) }, baseline: scenario.baseline.name,
-      settings: list.values["--set"] ?? [], commandLine: commandLine,
+      settings: settingTexts, commandLine: commandLine,
       started: RunManifest.timestamp(started), finished: RunManifest.timestamp(finished), threads: threadCount, files: [])
+    manifest.sweptParameters = scenario.sweptParameters
+    manifest.discountRate = scenario.discountRate
+    if let overlay {
+      manifest.overlay = list.value("--overlay")
+      manifest.overlaySHA256 = overlay.sha256
+      manifest.overlaySettings = overlay.lines
+    }
     let written: [String]
     do throws(OutputError) {
-      written = try ResultsFolder(path: folderPath).write(results, manifest: manifest)
+      written = try ResultsFolder(path: folderPath).write(
+        results, manifest: manifest, design: RunDesign(scenario: scenario), figures: list.flags.contains("--plot"))
     } catch {
       output.error("error: \(error.description)")
       return ExitCode.cannotCreate

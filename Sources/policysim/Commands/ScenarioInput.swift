@@ -9,6 +9,8 @@ struct ScenarioInput {
   let source: SourceFile
   var sources: [SourceFile]
   var settings: [ParameterOverride] = []
+  /// `--sweep` sweeps; nil when none was given (the file's `sweep` statements apply).
+  var sweeps: [CommandLineSweep]?
   var diagnostics: [Diagnostic] = []
   let bytes: [UInt8]
 
@@ -17,7 +19,7 @@ struct ScenarioInput {
     var message: String
   }
 
-  init(path: String, settings texts: [String]) throws(ReadError) {
+  init(path: String, settings texts: [String], sweeps sweepTexts: [String] = []) throws(ReadError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ReadError(message: "\(path): error: no such file")
@@ -36,11 +38,18 @@ struct ScenarioInput {
       diagnostics += problems
       if let setting { settings.append(setting) }
     }
+    if !sweepTexts.isEmpty { sweeps = [] }
+    for text in sweepTexts {
+      let (sweep, sweepSource, problems) = CommandLineSweep.parse(commandLine: text)
+      sources.append(sweepSource)
+      diagnostics += problems
+      if let sweep { sweeps?.append(sweep) }
+    }
   }
 
   /// Checks the scenario with the settings applied.
   func check() -> ScenarioChecker.Result {
-    var result = ScenarioChecker.check(source: source, settings: settings)
+    var result = ScenarioChecker.check(source: source, settings: settings, sweeps: sweeps)
     result.diagnostics = diagnostics + result.diagnostics
     if !diagnostics.isEmpty { result.scenario = nil }
     return result

@@ -28,6 +28,7 @@ final class RunManifestTests: XCTestCase {
     "tool_version", "scenario", "scenario_file", "scenario_sha256", "seed", "replications",
     "households", "first_year", "last_year",
     "options", "baseline", "settings", "command_line", "started", "finished", "threads", "files",
+    "swept_parameters", "discount_rate",
   ]
 
   func testJSONHasTheDocumentedKeysAndDecodes() throws {

@@ -156,18 +156,7 @@ public struct OptionComparison: Sendable {
   }
 
   static func textTable(_ cells: [[String]]) -> String {
-    var widths = [Int](repeating: 0, count: cells[0].count)
-    for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-    var text = ""
-    for (rowIndex, row) in cells.enumerated() {
-      let line = row.enumerated().map { index, cell in
-        index == 0 || index == row.count - 1
-          ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[index] - cell.count) + cell
-      }
-      text += "  " + String(line.joined(separator: "  ").reversed().drop { $0 == " " }.reversed()) + "\n"
-      if rowIndex == 0 { text += "  " + widths.dropLast().map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
-    }
-    return text
+    TextTable.render(cells, leftAligned: [0, (cells.first?.count ?? 1) - 1])
   }
 
   static func markdownTable(_ cells: [[String]]) -> String {

@@ -126,7 +126,7 @@ enum CalibrateCommand {
         let format: (Double) -> String = { target.target.metric == "incidence" ? String(format: "%.2f%%", $0 * 100) : String(format: "%.6g", $0) }
         rows.append(["\(target.target.metric) \(target.target.year)", format(target.target.observed), format(target.simulated), format(target.error)])
       }
-      output.print(aligned(rows))
+      output.print(TextTable.render(rows))
       output.print("Fitted:")
       for (assignment, parameter) in zip(fit.assignments, calibration.free) {
         let low = ParameterAssignment(path: parameter.path, value: parameter.low, percent: parameter.isPercent).valueText
@@ -136,20 +136,5 @@ enum CalibrateCommand {
       output.print("Wrote \(written.joined(separator: ", "))")
     }
     return ExitCode.success
-  }
-
-  /// Rows as a text table, first column left-aligned, the others right-aligned.
-  static func aligned(_ rows: [[String]]) -> String {
-    var widths = [Int](repeating: 0, count: rows[0].count)
-    for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-    var text = ""
-    for (rowIndex, row) in rows.enumerated() {
-      let cells = row.enumerated().map { index, cell in
-        index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[index] - cell.count) + cell
-      }
-      text += "  " + cells.joined(separator: "  ") + "\n"
-      if rowIndex == 0 { text += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
-    }
-    return text
   }
 }

@@ -24,17 +24,7 @@ enum HeadlineTable {
       }
       rows.append(row)
     }
-    var widths = [Int](repeating: 0, count: rows[0].count)
-    for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-    var text = "Year \(results.years[year]) (mean ± 95% CI half-width over \(results.replications.count) replications):\n"
-    for (rowIndex, row) in rows.enumerated() {
-      let cells = row.enumerated().map { index, cell in
-        index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[index] - cell.count) + cell
-      }
-      text += "  " + cells.joined(separator: "  ") + "\n"
-      if rowIndex == 0 { text += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
-    }
-    return text
+    return "Year \(results.years[year]) (mean ± 95% CI half-width over \(results.replications.count) replications):\n" + TextTable.render(rows)
   }
 
   /// 1234567 → "1.23M".

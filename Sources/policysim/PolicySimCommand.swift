@@ -24,6 +24,8 @@ enum PolicySimCommand {
       case "compare": return try CompareCommand.main(commandArguments, output: &output)
       case "target": return try TargetCommand.main(commandArguments, commandLine: arguments, output: &output)
       case "calibrate": return try CalibrateCommand.main(commandArguments, commandLine: arguments, output: &output)
+      case "merge": return try MergeCommand.main(commandArguments, commandLine: arguments, output: &output)
+      case "slurm": return try SlurmCommand.main(commandArguments, output: &output)
       case "help", "--help", "-h":
         output.print(HelpText.forCommand(commandArguments.first))
         return ExitCode.success
@@ -32,7 +34,9 @@ enum PolicySimCommand {
         return ExitCode.success
       default:
         let suggestion =
-          ScenarioLanguage.NameSuggestion.closest(to: name, among: ["run", "check", "compare", "target", "calibrate", "plot", "notebook", "help"]).map {
+          ScenarioLanguage.NameSuggestion.closest(
+            to: name, among: ["run", "check", "compare", "target", "calibrate", "plot", "notebook", "merge", "slurm", "help"]
+          ).map {
             " (did you mean '\($0)'?)"
           } ?? ""
         throw UsageError(message: "unknown subcommand '\(name)'\(suggestion)", command: nil)

@@ -17,6 +17,13 @@
 /// (file systems that cannot sync directories, EINVAL, are tolerated). On any failure before
 /// the rename the temporary file is removed and an `OutputError` naming the target path and
 /// the system's reason is thrown. The target's previous permissions are not preserved.
+///
+/// Special files: when the target (after following symbolic links) is a character device,
+/// such as `/dev/null`, `/dev/stdout` or `/dev/full`, the bytes are written into it directly
+/// (a device cannot be replaced by renaming, and must not be: as root that would swap the
+/// device node for a regular file); a failure such as `/dev/full`'s "No space left on device"
+/// is thrown like any other. Any other non-regular target (a directory, FIFO, socket) is
+/// refused.
 public enum AtomicFile {
   /// Atomically replaces (or creates) the file at `path` with `bytes`.
   /// - Throws: `OutputError` ("cannot write <path>: <reason>"); the target is then unchanged
@@ -26,6 +33,12 @@ public enum AtomicFile {
     let (directory, name) = split(path)
     if name.isEmpty || name == "." || name == ".." {
       throw OutputError(action: "write", path: path, errorNumber: path.isEmpty ? ENOENT : EISDIR)
+    }
+    switch fileKind(path) {
+    case .missing, .regular: break
+    case .directory: throw OutputError(action: "write", path: path, errorNumber: EISDIR)
+    case .characterDevice: return try writeDevice(bytes, to: path)
+    case .other: throw OutputError(action: "write", path: path, reason: "not a regular file", code: EINVAL)
     }
     // Create the temporary file, retrying on the (unlikely) name clash.
     var temporary = ""
@@ -59,6 +72,52 @@ public enum AtomicFile {
     try write(Array(text.utf8), to: path)
   }
 
+  /// Checks, before a long computation, that files can be created in the directory at
+  /// `path`: creates it (and its parents) if needed, then creates and removes an empty
+  /// temporary file in it. Full disks are only detected when the real bytes are written.
+  /// - Throws: `OutputError` ("cannot write <path>: <reason>"), e.g. a read-only file system.
+  public static func probeDirectory(_ path: String) throws(OutputError) {
+    try createDirectory(path)
+    let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    let probe = joined(path, ".probe.tmp-\(getpid())-\(suffix)")
+    let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd < 0 { throw OutputError(action: "write", path: path, errorNumber: errno) }
+    close(fd)
+    unlink(probe)
+  }
+
+  /// Removes the temporary files (`.NAME.tmp-PID-HEX`) that `write` left in `directory`
+  /// when its process was killed (SIGKILL, power loss): only those whose process no longer
+  /// exists. Returns the names removed. Files of any other name are never touched.
+  @discardableResult
+  public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      names.append(name)
+    }
+    closedir(handle)
+    var removed: [String] = []
+    for name in names where name.hasPrefix(".") {
+      guard let marker = name.ranges(of: ".tmp-").last else { continue }
+      let parts = name[marker.upperBound...].split(separator: "-")
+      guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, UInt64(parts[1], radix: 16) != nil else { continue }
+      if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
+      if unlink(joined(directory, name)) == 0 { removed.append(name) }
+    }
+    return removed.sorted()
+  }
+
+  /// Writes into a character device (no temporary file, no rename).
+  private static func writeDevice(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+    if fd < 0 { throw OutputError(action: "write", path: path, errorNumber: errno) }
+    var failure = bytes.withUnsafeBytes { writeAll(fd, $0) }
+    if close(fd) != 0, failure == 0 { failure = errno }
+    if failure != 0 { throw OutputError(action: "write", path: path, errorNumber: failure) }
+  }
+
   /// Creates the directory at `path` and any missing parents (like `mkdir -p`, mode 0755
   /// before umask). Succeeds if the directory already exists.
   /// - Throws: `OutputError` ("cannot create directory <path>: <reason>"), e.g. when a
@@ -74,7 +133,7 @@ public enum AtomicFile {
       prefix += component
       let existing = fileKind(prefix)
       if existing == .directory { continue }
-      if existing == .other {
+      if existing != .missing {
         throw OutputError(action: "create directory", path: path, errorNumber: ENOTDIR)
       }
       if mkdir(prefix, 0o755) != 0 {
@@ -91,14 +150,19 @@ public enum AtomicFile {
 
 /// What, if anything, exists at a path.
 private enum FileKind {
-  case missing, directory, other
+  case missing, directory, regular, characterDevice, other
 }
 
 /// Classifies `path` with stat(2) (following symbolic links).
 private func fileKind(_ path: String) -> FileKind {
   var info = stat()
   if stat(path, &info) != 0 { return .missing }
-  return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
+  switch info.st_mode & S_IFMT {
+  case S_IFDIR: return .directory
+  case S_IFREG: return .regular
+  case S_IFCHR: return .characterDevice
+  default: return .other
+  }
 }
 
 /// Splits a path into (directory, last component); the directory is "." for a bare name.

@@ -50,6 +50,11 @@ public struct RunManifest: Sendable, Codable, Equatable {
   public var sweptParameters: [String] = []
   /// The yearly discount rate of the cost-effectiveness rows (0.03 for 3%).
   public var discountRate: Double = 0
+  /// For a run given `--replications A..<B` and for `merge`: the half-open range of
+  /// replication numbers held, `[A, B]` (absent for a run given a count).
+  public var replicationRange: [Int]? = nil
+  /// For `merge`: the shard folders merged, in replication order.
+  public var mergedFrom: [String]? = nil
 
   /// An option and how it differs from the scenario as written.
   public struct Option: Sendable, Codable, Equatable {
@@ -94,6 +99,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
     case households, firstYear = "first_year", lastYear = "last_year", options, baseline, settings, commandLine = "command_line"
     case started, finished, threads, files, search, overlay, overlaySHA256 = "overlay_sha256", overlaySettings = "overlay_settings", sweptParameters =
       "swept_parameters", discountRate = "discount_rate"
+    case replicationRange = "replication_range", mergedFrom = "merged_from"
   }
 
   /// The manifest as pretty-printed JSON with sorted keys.

@@ -145,7 +145,11 @@ extension OptionChecker {
     }
     resolving.insert(local.path)
     defer { resolving.remove(local.path) }
-    if !knownPaths.contains(local.path) { knownPaths.append(local.path) }
+    while knownPathsIndexed < knownPaths.count {
+      knownPathSet.insert(knownPaths[knownPathsIndexed])
+      knownPathsIndexed += 1
+    }
+    if !knownPathSet.contains(local.path) { knownPaths.append(local.path) }
     guard let (expression, fileName) = valueSyntax(local.path, local.syntax) else { return nil }
     var innerScope = scope
     innerScope.stream = local.path
@@ -199,7 +203,7 @@ extension OptionChecker {
       error("division-by-zero", "division by zero", rhs.range, file: fileName, hint: nil)
       return nil
     }
-    return fold(TypedValue(value: .binary(operation, a.value, b.value), type: resultType))
+    return finite(fold(TypedValue(value: .binary(operation, a.value, b.value), type: resultType)), expression: expression, file: fileName)
   }
 
   private mutating func expectType(_ value: TypedValue, _ type: TypedValue.ValueType, _ expression: Expression, file fileName: String, context: String) -> Bool
@@ -213,6 +217,16 @@ extension OptionChecker {
   }
 
   /// Folds an operation on constants into a constant.
+  /// `typed`, or nil after an error when it is a constant that is NaN or infinite
+  /// (`log(0 - 1)`, `1e300 * 1e300`): no NaN or infinity may enter a run from constants.
+  private mutating func finite(_ typed: TypedValue, expression: Expression, file fileName: String) -> TypedValue? {
+    guard case .constant(let value) = typed.value, !value.isFinite else { return typed }
+    error(
+      "non-finite-constant", "this expression is \(value.isNaN ? "not a number (NaN)" : "infinite")", expression.range, file: fileName,
+      hint: value.isNaN ? "check the arguments: `log` needs a positive number, `sqrt` a non-negative one" : "the result is beyond about 1.8e308")
+    return nil
+  }
+
   private func fold(_ typed: TypedValue) -> TypedValue {
     guard typed.value.isConstant, let value = typed.value.value(inYear: firstYear) else { return typed }
     return TypedValue(value: .constant(value), type: typed.type)
@@ -263,7 +277,7 @@ extension OptionChecker {
         error("wrong-arguments", "`\(name.value)` takes two or more arguments", expression.range, file: fileName, hint: nil)
         return nil
       }
-      return fold(TypedValue(value: .function(function, values), type: .number))
+      return finite(fold(TypedValue(value: .function(function, values), type: .number)), expression: expression, file: fileName)
     }
     guard Self.distributionNames.contains(name.value) else {
       let all = ValueExpression.MathFunction.allCases.map(\.rawValue) + Self.distributionNames + ["schedule", "if"]

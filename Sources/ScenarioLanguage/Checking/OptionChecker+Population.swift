@@ -17,8 +17,14 @@ extension OptionChecker {
           expected: .count(.households), path: "population.households", file: fileName)
         if case .constant(let count) = typed.value, count >= 1, count.rounded() == count {
           if count > 100_000_000 {
+            // At least one 8-byte column per attribute plus the engine's own (income,
+            // size, registry, scratch…), for each household, on each worker thread.
+            let attributeNames = Set(population.attributes.map(\.name.value) + population.groups.flatMap { $0.attributes.map(\.name.value) })
+            let bytesPerHousehold = 8.0 * Double(attributeNames.count + 8)
             error(
-              "out-of-range", "\(CountFormat.text(count)) households is more than the 100,000,000 a scenario may simulate", expression.range, file: fileName,
+              "out-of-range",
+              "\(CountFormat.text(count)) households is more than the 100,000,000 a scenario may simulate; it would need at least \(MemorySize.text(count * bytesPerHousehold)) of memory",
+              expression.range, file: fileName,
               hint: "a synthetic population is a sample; results are per person and per household")
           } else {
             households = Int(count)

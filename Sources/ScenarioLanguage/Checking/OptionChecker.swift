@@ -9,6 +9,11 @@ struct OptionChecker {
   let lockedPaths: Set<String>
   var usedOverrides: Set<String> = []
   var knownPaths: [String] = []
+  /// The first `knownPathsIndexed` entries of `knownPaths`, as a set: membership tests stay
+  /// O(1) for scenarios with hundreds of thousands of parameters (`knownPaths` only grows).
+  var knownPathSet: Set<String> = []
+  /// How many entries of `knownPaths` are in `knownPathSet`.
+  var knownPathsIndexed = 0
   var diagnostics: [Diagnostic] = []
 
   // Header

@@ -11,13 +11,20 @@
 ///
 /// Lexing never stops at an error: a bad character becomes a diagnostic and is skipped,
 /// except full-width punctuation and `×`, which are then read as the ASCII character meant
-/// (so that `lognormal（median: …)` is one error, not several).
+/// (so that `lognormal（median: …)` is one error, not several). After
+/// `maximumUnexpectedCharacters` such errors one more says the rest are not reported.
+/// A file that looks binary (a NUL byte, or mostly control characters and invalid UTF-8
+/// at its start) gets one `binary-file` error and no tokens: see `BinaryContent`.
 public struct Lexer {
   private let source: SourceFile
   private let bytes: [UInt8]
   private var position = 0
   /// Problems found while lexing.
   public private(set) var diagnostics: [Diagnostic] = []
+  /// How many unexpected characters were found.
+  private var unexpectedCharacters = 0
+  /// Unexpected characters reported one by one; the rest are summed up in one error.
+  public static let maximumUnexpectedCharacters = 20
 
   /// Creates a lexer over a source file.
   public init(source: SourceFile) {
@@ -27,6 +34,15 @@ public struct Lexer {
 
   /// All tokens of the source, ending with `.endOfFile`.
   public mutating func tokenize() -> [Token] {
+    if let binary = BinaryContent.firstBinaryByte(in: bytes) {
+      let (line, column) = source.lineAndColumn(of: binary)
+      diagnostics.append(
+        Diagnostic(
+          id: "binary-file", message: "the file is not a text file (it holds binary data at line \(line), column \(column))",
+          file: source.path, range: SourceRange(start: binary, end: min(binary + 1, bytes.count)),
+          hint: "a scenario is a UTF-8 text file; is this the right file?"))
+      return [Token(.endOfFile, text: "", range: .point(bytes.count))]
+    }
     var tokens: [Token] = []
     while true {
       let before = position
@@ -45,10 +61,31 @@ public struct Lexer {
   }
 
   private mutating func error(_ id: String, _ message: String, _ range: SourceRange, hint: String? = nil) {
+    if id == "unexpected-character" {
+      unexpectedCharacters += 1
+      if unexpectedCharacters > Self.maximumUnexpectedCharacters {
+        if unexpectedCharacters == Self.maximumUnexpectedCharacters + 1 {
+          diagnostics.append(
+            Diagnostic(
+              id: "too-many-unexpected-characters", message: "more unexpected characters follow; they are not reported",
+              file: source.path, range: range, hint: "is this a scenario file?"))
+        }
+        return
+      }
+    }
     diagnostics.append(Diagnostic(id: id, message: message, file: source.path, range: range, hint: hint))
   }
 
+  /// The next token, skipping unexpected characters (a loop, not recursion: a file may hold
+  /// millions of them in a row).
   private mutating func next() -> Token {
+    while true {
+      if let token = nextOrSkip() { return token }
+    }
+  }
+
+  /// The next token, or nil after reporting and skipping an unexpected character.
+  private mutating func nextOrSkip() -> Token? {
     skipTrivia()
     let start = position
     guard let byte = peek() else {
@@ -93,7 +130,7 @@ public struct Lexer {
       }
       error(
         "unexpected-character", "unexpected character `!`", SourceRange(start: start, end: position), hint: "write `not` for negation, `!=` for 'not equal'")
-      return next()
+      return nil
     default:
       // Skip a whole UTF-8 sequence so the caret sits under one character.
       while let continuation = peek(), continuation & 0xC0 == 0x80 { position += 1 }
@@ -114,7 +151,7 @@ public struct Lexer {
       case "（": return make(.leftParen)
       case "）": return make(.rightParen)
       case "％": return make(.percent)
-      default: return next()
+      default: return nil
       }
     }
   }

@@ -65,6 +65,8 @@ public struct Parser {
     let start = current.range.start
     guard current.isWord("scenario") else {
       if current.kind == .endOfFile {
+        // A binary file was already reported by the lexer, which gave no tokens.
+        if diagnostics.contains(where: { $0.id == "binary-file" }) { return nil }
         error("empty-file", "the file is empty", current.range, hint: "a scenario starts with `scenario \"Name\" {`")
       } else {
         error(

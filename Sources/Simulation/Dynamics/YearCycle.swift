@@ -12,6 +12,11 @@ struct YearCycle {
   let columns: HouseholdColumns
   let years: ClosedRange<Int>
   var medianSelector: WeightedMedianSelector
+  /// What the population depends on (options with equal definitions share it).
+  let population: PopulationDefinition
+  /// The columns that hold the population when the first year starts: attributes and the
+  /// initial registry.
+  let populationColumns: [Int]
 
   init(plan: OptionPlan, catalog: MetricCatalog, columns: HouseholdColumns, years: ClosedRange<Int>) {
     self.plan = plan
@@ -19,6 +24,8 @@ struct YearCycle {
     self.columns = columns
     self.years = years
     self.medianSelector = WeightedMedianSelector(capacity: columns.householdCount)
+    self.population = PopulationDefinition(rules: plan.rules, firstYear: years.lowerBound)
+    self.populationColumns = Array(0..<plan.layout.attributeCount) + [plan.layout.registered]
   }
 
   /// Scratch buffer indices.
@@ -47,6 +54,8 @@ struct YearCycle {
     for index in 0..<layout.columnCount {
       columns.column(index).update(repeating: 0, count: households)
     }
+    if columns.restorePopulation(population, columns: populationColumns) { return }
+    defer { columns.savePopulation(population, columns: populationColumns) }
     let groupColumn = plan.rules.groupIndex
     let sizeColumn = plan.rules.sizeIndex
     forEachBlock { start, count in
@@ -175,7 +184,7 @@ struct YearCycle {
       let cost = columns.evaluate(shock.cost, start: start, count: count, intoScratch: Scratch.second)
       let reimbursed = columns.evaluate(shock.reimbursed, start: start, count: count, intoScratch: Scratch.third)
       let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.growth), count: count)
-      columns.random.fillUniforms(replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: shock.stream, into: u)
+      columns.fillUniforms(stream: shock.stream, start: start, into: u)
       var hit = 0.0
       for i in 0..<count where eligible[i] != 0 && u[i] < probability[i] {
         disposable[i] -= (1 - reimbursed[i]) * cost[i] / size[i]
@@ -249,8 +258,7 @@ struct YearCycle {
     let include = columns.evaluate(plan.include, start: start, count: count, intoScratch: Scratch.second)
     let below = columns.evaluate(plan.includeBelow, start: start, count: count, intoScratch: Scratch.third)
     let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.mask), count: count)
-    columns.random.fillUniforms(
-      replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: plan.identificationStream, into: u)
+    columns.fillUniforms(stream: plan.identificationStream, start: start, into: u)
     for i in 0..<count {
       let d = preTransfer[i]
       let p = d < line[i] ? detect[i] : (d < below[i] ? include[i] : 0)

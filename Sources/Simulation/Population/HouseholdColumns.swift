@@ -21,9 +21,51 @@ final class HouseholdColumns {
   private let scratchCount: Int
 
   /// Random numbers for the current replication and year.
-  var random: RandomSource
+  let random: RandomSource
   var replication: UInt32 = 0
   var yearIndex: UInt32 = 0
+
+  /// Which block of draws a slot of `drawCache` holds. A draw is a pure function of these
+  /// fields (and the run's seed, fixed for this instance), so a hit is bit-identical to
+  /// drawing again.
+  private struct DrawKey: Equatable {
+    var stream: UInt32
+    var isNormal: Bool
+    var start: Int
+    var count: Int
+    var replication: UInt32
+    var yearIndex: UInt32
+  }
+  /// Slots of recently drawn blocks: programs that draw the same stream for the same block
+  /// (e.g. income growth with a common and a per-group rule) draw it only once.
+  private static let drawSlots = 4
+  private var drawKeys: [DrawKey?] = Array(repeating: nil, count: drawSlots)
+  private var nextDrawSlot = 0
+  private let drawCache: UnsafeMutablePointer<Double>
+
+  /// Draws of the current replication kept for the next options: options share random
+  /// numbers (common random numbers), so each (stream, year) column of draws is generated
+  /// once per replication and copied for the other options. Bounded by
+  /// `drawStoreBytes` per worker; draws beyond it are generated again (same values).
+  private struct StoredDrawKey: Hashable {
+    var stream: UInt32
+    var isNormal: Bool
+    var yearIndex: UInt32
+  }
+  /// Upper bound of the draw store of one worker, in bytes.
+  static let drawStoreBytes = 256 << 20
+  private let drawStoreColumns: Int
+  private var drawStore: UnsafeMutablePointer<Double>?
+  private var drawStoreSlots: [StoredDrawKey: Int] = [:]
+  /// Per slot and block: whether the block's draws are stored.
+  private var drawStoreFilled: [Bool] = []
+  private var drawStoreReplication: UInt32?
+  private let blockCount: Int
+
+  /// The saved population of one replication (attribute columns and the initial registry),
+  /// shared by the options that define the population identically.
+  private var savedPopulation: UnsafeMutablePointer<Double>?
+  private var savedPopulationKey: (definition: PopulationDefinition, replication: UInt32, columns: [Int])?
 
   init(households: Int, columns: Int, registers: Int, constants: Int, scratch: Int, random: RandomSource) {
     householdCount = households
@@ -39,6 +81,10 @@ final class HouseholdColumns {
     scratchCount = max(1, scratch)
     self.scratch = .allocate(capacity: scratchCount * Self.blockSize)
     self.scratch.initialize(repeating: 0, count: scratchCount * Self.blockSize)
+    blockCount = (households + Self.blockSize - 1) / Self.blockSize
+    drawStoreColumns = households > 0 ? min(256, Self.drawStoreBytes / (households * MemoryLayout<Double>.size)) : 0
+    drawCache = .allocate(capacity: Self.drawSlots * Self.blockSize)
+    drawCache.initialize(repeating: 0, count: Self.drawSlots * Self.blockSize)
     self.random = random
   }
 
@@ -47,6 +93,106 @@ final class HouseholdColumns {
     registers.deallocate()
     constants.deallocate()
     scratch.deallocate()
+    drawCache.deallocate()
+    drawStore?.deallocate()
+    savedPopulation?.deallocate()
+  }
+
+  // MARK: - Sharing work between programs and options
+
+  /// Fills `out` with the standard normals (or uniforms) of `stream` for households
+  /// `start ..< start + count` in the current replication and year, copying them from a
+  /// recent identical draw when there is one.
+  ///
+  /// Determinism: identical to calling `RandomSource.fillStandardNormals` (or
+  /// `fillUniforms`) directly.
+  private func draw(normal: Bool, stream: UInt32, start: Int, count: Int, into out: UnsafeMutablePointer<Double>) {
+    // A whole block of the current replication: look in (or fill) the draw store.
+    guard start % Self.blockSize == 0, count == min(Self.blockSize, householdCount - start), let store = storedDraws()
+    else { return drawRecent(normal: normal, stream: stream, start: start, count: count, into: out) }
+    let block = start / Self.blockSize
+    let key = StoredDrawKey(stream: stream, isNormal: normal, yearIndex: yearIndex)
+    var slot = drawStoreSlots[key]
+    if slot == nil, drawStoreSlots.count < drawStoreColumns {
+      slot = drawStoreSlots.count
+      drawStoreSlots[key] = slot
+      drawStoreFilled.append(contentsOf: repeatElement(false, count: blockCount))
+    }
+    guard let slot else { return drawRecent(normal: normal, stream: stream, start: start, count: count, into: out) }
+    let stored = store + slot * householdCount + start
+    if drawStoreFilled[slot * blockCount + block] {
+      out.update(from: stored, count: count)
+      return
+    }
+    drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
+    stored.update(from: out, count: count)
+    drawStoreFilled[slot * blockCount + block] = true
+  }
+
+  /// The draw store, emptied when the replication changes (nil when it has no room).
+  private func storedDraws() -> UnsafeMutablePointer<Double>? {
+    guard drawStoreColumns > 0 else { return nil }
+    if drawStoreReplication != replication {
+      drawStoreReplication = replication
+      drawStoreSlots.removeAll(keepingCapacity: true)
+      drawStoreFilled.removeAll(keepingCapacity: true)
+    }
+    if drawStore == nil { drawStore = .allocate(capacity: drawStoreColumns * householdCount) }
+    return drawStore
+  }
+
+  /// Fills `buffer` with the uniforms of `stream` for households `start ..< start +
+  /// buffer.count` in the current replication and year (see `draw`).
+  func fillUniforms(stream: UInt32, start: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
+    guard let base = buffer.baseAddress else { return }
+    draw(normal: false, stream: stream, start: start, count: buffer.count, into: base)
+  }
+
+  /// `draw` without the store: from the last few blocks drawn, else from the generator.
+  private func drawRecent(normal: Bool, stream: UInt32, start: Int, count: Int, into out: UnsafeMutablePointer<Double>) {
+    let key = DrawKey(stream: stream, isNormal: normal, start: start, count: count, replication: replication, yearIndex: yearIndex)
+    for slot in 0..<Self.drawSlots where drawKeys[slot] == key {
+      out.update(from: drawCache + slot * Self.blockSize, count: count)
+      return
+    }
+    let buffer = UnsafeMutableBufferPointer(start: out, count: count)
+    if normal {
+      random.fillStandardNormals(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: buffer)
+    } else {
+      random.fillUniforms(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: buffer)
+    }
+    let slot = nextDrawSlot
+    nextDrawSlot = (slot + 1) % Self.drawSlots
+    drawKeys[slot] = key
+    (drawCache + slot * Self.blockSize).update(from: out, count: count)
+  }
+
+  /// Copies the population saved by `savePopulation` for this replication into `columns`,
+  /// if it was drawn from the same definition; returns whether it did.
+  ///
+  /// Determinism: the population is a pure function of (seed, replication, definition), so
+  /// the copy is bit-identical to drawing it again.
+  func restorePopulation(_ definition: PopulationDefinition, columns indices: [Int]) -> Bool {
+    guard let saved = savedPopulation, let key = savedPopulationKey, key.replication == replication, key.columns == indices,
+      key.definition == definition
+    else { return false }
+    for (slot, index) in indices.enumerated() {
+      column(index).update(from: saved + slot * householdCount, count: householdCount)
+    }
+    return true
+  }
+
+  /// Saves `columns` as the population of this replication drawn from `definition`.
+  func savePopulation(_ definition: PopulationDefinition, columns indices: [Int]) {
+    if savedPopulationKey?.columns.count != indices.count {
+      savedPopulation?.deallocate()
+      savedPopulation = .allocate(capacity: max(1, indices.count * householdCount))
+    }
+    guard let saved = savedPopulation else { return }
+    for (slot, index) in indices.enumerated() {
+      (saved + slot * householdCount).update(from: column(index), count: householdCount)
+    }
+    savedPopulationKey = (definition, replication, indices)
   }
 
   /// The values of a column for households `start ..< start + count`.
@@ -146,11 +292,9 @@ final class HouseholdColumns {
         let b = pointer(whenFalse, start)
         for i in 0..<count { out[i] = c[i] != 0 ? a[i] : b[i] }
       case .uniform(let destination, let stream):
-        let out = UnsafeMutableBufferPointer(start: registers + destination * Self.blockSize, count: count)
-        random.fillUniforms(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: out)
+        draw(normal: false, stream: stream, start: start, count: count, into: registers + destination * Self.blockSize)
       case .normal(let destination, let stream):
-        let out = UnsafeMutableBufferPointer(start: registers + destination * Self.blockSize, count: count)
-        random.fillStandardNormals(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: out)
+        draw(normal: true, stream: stream, start: start, count: count, into: registers + destination * Self.blockSize)
       case .categorical(let destination, let operand, let cumulative, let values):
         let out = registers + destination * Self.blockSize
         let u = pointer(operand, start)

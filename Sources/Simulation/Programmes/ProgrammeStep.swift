@@ -64,7 +64,7 @@ extension YearCycle {
     let grant = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let success = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
     let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.third), count: count)
-    columns.random.fillUniforms(replication: columns.replication, firstHousehold: start, yearIndex: columns.yearIndex, purpose: programme.stream, into: u)
+    columns.fillUniforms(stream: programme.stream, start: start, into: u)
     let pending = columns.column(plan.layout.pending[index], from: start)
     var enrolled = 0.0
     var spent = 0.0

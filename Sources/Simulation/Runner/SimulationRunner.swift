@@ -27,7 +27,10 @@ public struct SimulationRunner: Sendable {
   /// worker, plus every replication's metrics.
   public func estimatedMemory(replications: Int? = nil) -> Int {
     let households = scenario.households
-    let perWorker = households * (plans[0].layout.columnCount + 2) * MemoryLayout<Double>.size
+    // Columns, the median's scratch and the population saved for the other options, plus the
+    // store of draws shared by options (at most `HouseholdColumns.drawStoreBytes`).
+    let columns = plans[0].layout.columnCount + 2 + plans[0].layout.attributeCount
+    let perWorker = households * columns * MemoryLayout<Double>.size + min(HouseholdColumns.drawStoreBytes, households * 256 * 8)
     let results = (replications ?? scenario.replications) * scenario.options.count * scenario.years.count * catalog.names.count * 8
     return min(threads, max(1, replications ?? scenario.replications)) * perWorker + results
   }
@@ -35,7 +38,11 @@ public struct SimulationRunner: Sendable {
   /// Runs the given replications (by default all of the scenario's).
   ///
   /// `progress` is called from worker threads with the number of replications finished.
-  public func run(replications: Range<Int>? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> ReplicationResults {
+  /// `shouldStop` is asked by each worker before each replication; once it answers true the
+  /// workers stop and the results are incomplete (the caller must discard them).
+  public func run(
+    replications: Range<Int>? = nil, progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+  ) -> ReplicationResults {
     let range = replications ?? 0..<scenario.replications
     var results = ReplicationResults(
       options: scenario.options.map(\.name), baselineIndex: scenario.baselineIndex,
@@ -55,6 +62,7 @@ public struct SimulationRunner: Sendable {
         var cycles = plans.map { YearCycle(plan: $0, catalog: catalog, columns: columns, years: scenario.years) }
         var local = worker
         while local < range.count {
+          if let shouldStop, shouldStop() { break }
           let replication = range.lowerBound + local
           for option in cycles.indices {
             let start = local * stride + option * perOption

@@ -33,7 +33,7 @@ public struct WeightedMedianSelector: Sendable {
   /// Creates a selector whose scratch storage is pre-sized for `capacity` entries, so that
   /// even the first call does not allocate.
   public init(capacity: Int) {
-    scratch.reserveCapacity(max(0, capacity))
+    scratch = Array(repeating: .zero, count: max(0, capacity))
   }
 
   /// The weighted median of `values` with `weights` (see the type's definition).
@@ -46,19 +46,22 @@ public struct WeightedMedianSelector: Sendable {
     weights: UnsafeBufferPointer<Double>
   ) -> Double {
     let n = min(values.count, weights.count)
-    scratch.removeAll(keepingCapacity: true)
-    if scratch.capacity < n { scratch.reserveCapacity(n) }  // one allocation, not doublings
-    var total = 0.0
-    var sawNaN = false
-    for i in 0..<n where weights[i] > 0 {
-      let value = values[i]
-      if value.isNaN { sawNaN = true }
-      scratch.append(SIMD2(value, weights[i]))
-      total += weights[i]
+    // Grow once (never shrink), then write entries in place: no per-element `append`.
+    if scratch.count < n { scratch = Array(repeating: .zero, count: n) }
+    return scratch.withUnsafeMutableBufferPointer { buffer -> Double in
+      var kept = 0
+      var total = 0.0
+      var sawNaN = false
+      for i in 0..<n where weights[i] > 0 {
+        let value = values[i]
+        if value.isNaN { sawNaN = true }
+        buffer[kept] = SIMD2(value, weights[i])
+        kept += 1
+        total += weights[i]
+      }
+      if kept == 0 || sawNaN || !total.isFinite { return .nan }
+      return Self.select(UnsafeMutableBufferPointer(rebasing: buffer[0..<kept]), half: total / 2)
     }
-    if scratch.isEmpty || sawNaN || !total.isFinite { return .nan }
-    let half = total / 2
-    return scratch.withUnsafeMutableBufferPointer { Self.select($0, half: half) }
   }
 
   /// Array convenience for `median(values:weights:)` with identical results.

@@ -5,10 +5,10 @@ enum ExitCode {
   static let inputError: Int32 = 1
   /// The command line is wrong.
   static let usage: Int32 = 64
-  /// Something inside PolicySim failed (a bug), or an output could not be written.
+  /// Something inside PolicySim failed (a bug).
   static let internalError: Int32 = 70
   /// Writing output failed (disk full, no permission).
   static let cannotCreate: Int32 = 73
-  /// Stopped by SIGINT.
+  /// Stopped by SIGINT or SIGTERM (see `RunInterruption`).
   static let interrupted: Int32 = 130
 }

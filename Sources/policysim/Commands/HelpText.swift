@@ -13,6 +13,8 @@ enum HelpText {
       compare    Print options against the baseline, with paired 95% CIs, from a results folder.
       target     Find the least parameter value at which a metric meets a target.
       calibrate  Fit the scenario's free parameters to its calibration targets.
+      merge      Merge shards (run --replications A..<B) into the results of the whole run.
+      slurm      Write a Slurm job array that runs a scenario as shards and merges them.
 
       See 'policysim help <subcommand>' for detailed help.
     """
@@ -26,7 +28,9 @@ enum HelpText {
       <scenario-file>         The scenario to simulate.
 
     OPTIONS:
-      --replications <R>      Monte Carlo replications (default: the scenario's).
+      --replications <R>      Monte Carlo replications (default: the scenario's). A range A..<B runs only
+                              replications A to B-1 (a shard) and also writes replications.csv,
+                              every replication's metrics, for 'policysim merge'.
       --seed <S>              Random seed (default: the scenario's).
       --threads <T>           Worker threads (default: all cores). Results do not depend on it.
       --households <H>        Households in the synthetic population (default: the scenario's).
@@ -162,8 +166,58 @@ enum HelpText {
       -h, --help              Show help information.
     """
 
+  static let merge = """
+    OVERVIEW: Merge shards (run --replications A..<B) into the results of the whole run.
+
+    The shards must come from one run (same scenario bytes, seed, households, options,
+    settings, sweeps) and their ranges must together cover 0..<R without overlap. The merged
+    summary.csv and comparison.csv are byte-identical to those of a single run of R
+    replications; replications.csv and manifest.json are written too.
+
+    USAGE: policysim merge <shard-dir> ... --out <dir> [--force] [--quiet]
+
+    ARGUMENTS:
+      <shard-dir>             Results folders written by 'policysim run … --replications A..<B'.
+
+    OPTIONS:
+      --out <dir>             The merged results folder.
+      --force                 Write into a non-empty folder that has no manifest.json.
+      --quiet                 Print nothing but errors.
+      -h, --help              Show help information.
+    """
+
+  static let slurm = """
+    OVERVIEW: Write a Slurm job array that runs a scenario as shards and merges them.
+
+    Writes <dir>/job.sbatch (a job array: task I runs 'policysim run … --replications A..<B
+    --out <dir>/part-I'), <dir>/merge.sbatch (merges the parts into <dir>/merged) and
+    <dir>/submit.sh (submits both, the merge with --dependency=afterok on the array).
+    Paths in the scripts are absolute. See docs/cluster.md.
+
+    USAGE: policysim slurm <scenario-file> --shards <N> --out <dir> [--replications <R>] [--partition <P>] [--time <T>] [--cpus-per-task <C>] [--account <A>] [--sbatch <option> ...] [run options]
+
+    ARGUMENTS:
+      <scenario-file>         The scenario to simulate.
+
+    OPTIONS:
+      --shards <N>            Array tasks; the replications are split into N contiguous ranges.
+      --out <dir>             Folder of the scripts, logs/, part-I/ and merged/.
+      --replications <R>      Replications in all (default: the scenario's).
+      --partition <P>         #SBATCH --partition of every job.
+      --time <T>              #SBATCH --time of every job, e.g. 02:00:00.
+      --cpus-per-task <C>     Cores per shard (default: 1); the shard runs with --threads C.
+      --account <A>           #SBATCH --account of every job.
+      --sbatch <option>       Any other sbatch option for every job, e.g. --sbatch=--mem=4G. Repeatable.
+      --seed <S>, --households <H>, --threads <T>, --set <path=value>, --sweep <…>, --discount <rate>, --overlay <file>
+                              As for 'policysim run'; passed to every shard.
+      --quiet                 Print nothing but errors.
+      -h, --help              Show help information.
+    """
+
   static func forCommand(_ name: String?) -> String {
     switch name {
+    case "merge": return merge
+    case "slurm": return slurm
     case "calibrate": return calibrate
     case "plot": return plot
     case "target": return target

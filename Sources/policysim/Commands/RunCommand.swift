@@ -11,7 +11,7 @@ enum RunCommand {
 
   static func main(_ arguments: [String], commandLine: [String], output: inout TerminalOutput) throws(UsageError) -> Int32 {
     let list = try ArgumentList(arguments, specification)
-    let replications = try list.integer("--replications", in: 1...10_000_000, command: "run")
+    let replications = try ReplicationsArgument.parse(list, command: "run")
     let seed = try list.integer("--seed", in: 0...Int.max, command: "run")
     let threads = try list.integer("--threads", in: 1...1024, command: "run")
     let households = try list.integer("--households", in: 1...100_000_000, command: "run")
@@ -36,7 +36,11 @@ enum RunCommand {
     let result = input.check()
     if !result.diagnostics.isEmpty { output.error(input.render(result.diagnostics), newline: false) }
     guard var scenario = result.scenario else { return ExitCode.inputError }
-    if let replications { scenario.replications = replications }
+    if case .count(let count) = replications { scenario.replications = count }
+    // A range `A..<B` runs only those replications (a shard) and writes replications.csv.
+    let range: Range<Int>
+    if case .range(let shard) = replications { range = shard } else { range = 0..<scenario.replications }
+    scenario.replications = range.count
     if let seed { scenario.seed = UInt64(seed) }
     if let households { scenario.households = households }
     let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -49,7 +53,7 @@ enum RunCommand {
 
     let started = Date()
     let runner = SimulationRunner(scenario: scenario, threads: threadCount)
-    let needed = runner.estimatedMemory()
+    let needed = runner.estimatedMemory(replications: range.count)
     let available = Int(clamping: ProcessInfo.processInfo.physicalMemory)
     if needed > available / 10 * 8 {
       output.error(
@@ -60,8 +64,39 @@ enum RunCommand {
     }
     let progress = ProgressDisplay.forStandardError(total: scenario.replications, quiet: quiet)
     let report: (@Sendable (Int) -> Void)? = progress.map { display in { @Sendable done in display.update(done: done) } }
-    let results = runner.run(progress: report)
+    // Fail before hours of computation, not after, when the folder cannot be written.
+    let createdFolder = !FileManager.default.fileExists(atPath: folderPath)
+    do throws(OutputError) {
+      try AtomicFile.probeDirectory(folderPath)
+      // Temporary files of an earlier run that was killed (SIGKILL) are its own: remove them.
+      AtomicFile.removeStaleTemporaryFiles(in: folderPath)
+    } catch {
+      output.error("error: \(error.description)")
+      return ExitCode.cannotCreate
+    }
+    RunInterruption.install(folder: folderPath, created: createdFolder)
+    let results = runner.run(replications: range, progress: report, shouldStop: { RunInterruption.isRequested })
     progress?.finish()
+    guard RunInterruption.beginWriting() else {
+      output.error(RunInterruption.message(folder: folderPath))
+      // An empty folder this run created is removed (rmdir fails on anything else).
+      if createdFolder { rmdir(folderPath) }
+      return ExitCode.interrupted
+    }
+    defer { RunInterruption.finish() }
+    if let bad = results.firstNonFinite() {
+      output.error(
+        "error: the run produced \(bad.valueDescription) for \(bad.metric) (option \"\(bad.option)\", year \(bad.year), replication \(bad.replication)); no results written"
+      )
+      let sites = NonFiniteArithmetic.sites(in: input.source)
+      if !sites.isEmpty {
+        output.error("  = note: the arithmetic of \(input.source.path) that can produce it:")
+        output.error(input.render(sites), newline: false)
+      }
+      output.error("  = hint: guard the operand, e.g. `x / max(1, y)` or `log(max(1, x))`")
+      if createdFolder { rmdir(folderPath) }
+      return ExitCode.inputError
+    }
     let finished = Date()
     var manifest = RunManifest(
       toolVersion: ToolVersion.current, scenario: scenario.name, scenarioFile: path, scenarioSHA256: SHA256.hexDigest(input.bytes),
@@ -72,6 +107,7 @@ enum RunCommand {
       started: RunManifest.timestamp(started), finished: RunManifest.timestamp(finished), threads: threadCount, files: [])
     manifest.sweptParameters = scenario.sweptParameters
     manifest.discountRate = scenario.discountRate
+    if case .range = replications { manifest.replicationRange = [range.lowerBound, range.upperBound] }
     if let overlay {
       manifest.overlay = list.value("--overlay")
       manifest.overlaySHA256 = overlay.sha256
@@ -80,10 +116,15 @@ enum RunCommand {
     let written: [String]
     do throws(OutputError) {
       written = try ResultsFolder(path: folderPath).write(
-        results, manifest: manifest, design: RunDesign(scenario: scenario), figures: list.flags.contains("--plot"))
+        results, manifest: manifest, design: RunDesign(scenario: scenario), figures: list.flags.contains("--plot"),
+        replicationValues: manifest.replicationRange != nil)
     } catch {
       output.error("error: \(error.description)")
       return ExitCode.cannotCreate
+    }
+    if RunInterruption.isRequested {
+      output.error("policysim: interrupted while writing; the results in '\(folderPath)' are complete")
+      return ExitCode.interrupted
     }
     if !quiet {
       let seconds = finished.timeIntervalSince(started)

@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+
+/// A scenario whose arithmetic produces NaN or infinity at run time stops with a diagnostic
+/// naming the metric, option, year and replication, and the expressions that can produce it;
+/// nothing is written.
+final class NonFiniteRunTests: XCTestCase {
+  /// The reference county with its `end of year` effect replaced by `effect`.
+  private func scenario(_ effect: String, in folder: String) throws -> String {
+    let text = try String(contentsOfFile: PolicySimBinary.referenceScenario, encoding: .utf8)
+    let original = "savings += 10% of max(0, disposable - poverty_line) * size"
+    XCTAssertTrue(text.contains(original))
+    let path = folder + "/broken.scenario"
+    try text.replacingOccurrences(of: original, with: effect).write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  private func run(_ path: String, out: String) throws -> PolicySimBinary.Outcome {
+    try PolicySimBinary.run(["run", path, "--replications", "2", "--households", "100", "--threads", "1", "--out", out, "--quiet"])
+  }
+
+  func testLogOfANegativeNumberStopsTheRun() throws {
+    let folder = try PolicySimBinary.temporaryFolder(self)
+    let path = try scenario("income = log(0 - income)", in: folder)
+    let outcome = try run(path, out: folder + "/out")
+    XCTAssertEqual(outcome.status, 1, outcome.error)
+    XCTAssertEqual(
+      outcome.error,
+      """
+      error: the run produced NaN for mean_income (option "baseline", year 2017, replication 0); no results written
+        = note: the arithmetic of \(path) that can produce it:
+      \(path):71:14: warning: `log` gives NaN or minus infinity for 0 or a negative number
+       71 |     income = log(0 - income)
+          |              ^~~
+      1 warning generated.
+        = hint: guard the operand, e.g. `x / max(1, y)` or `log(max(1, x))`
+
+      """)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"), "nothing written, no folder left")
+  }
+
+  func testDivisionByZeroStopsTheRunAndKeepsThePreviousOutput() throws {
+    let folder = try PolicySimBinary.temporaryFolder(self)
+    let out = folder + "/out"
+    let good = try run(PolicySimBinary.referenceScenario, out: out)
+    XCTAssertEqual(good.status, 0, good.error)
+    let before = FileManager.default.contents(atPath: out + "/summary.csv")
+    let path = try scenario("income = income / (land - land)", in: folder)
+    let outcome = try run(path, out: out)
+    XCTAssertEqual(outcome.status, 1, outcome.error)
+    let first = outcome.error.split(separator: "\n").first.map(String.init) ?? ""
+    XCTAssertTrue(first.hasPrefix("error: the run produced "), first)
+    XCTAssertTrue(first.contains("(option \"baseline\", year 2017, replication 0); no results written"), first)
+    XCTAssertTrue(outcome.error.contains("\(path):71:21: warning: this division gives NaN or infinity when the divisor is 0"), outcome.error)
+    XCTAssertEqual(FileManager.default.contents(atPath: out + "/summary.csv"), before, "the previous output is kept")
+  }
+}

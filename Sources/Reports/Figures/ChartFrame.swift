@@ -23,6 +23,8 @@ struct ChartFrame {
   let bottom: Double
   /// Whether x tick labels are turned 35° to fit.
   let slantedXLabels: Bool
+  /// The legend the frame leaves room for, drawn at `legendOrigin`.
+  let legend: ChartLegend
 
   /// Lays out a frame for these scales and labels, leaving room for `legend`.
   init(xScale: AxisScale, xLabels: [String], yScale: AxisScale, yLabels: [String], legend: ChartLegend) {
@@ -30,6 +32,7 @@ struct ChartFrame {
     self.yScale = yScale
     self.xLabels = xLabels
     self.yLabels = yLabels
+    self.legend = legend
     let yLabelWidth = yLabels.map { TextMeasure.width($0, size: 12) }.max() ?? 0
     left = 34 + yLabelWidth + 8
     right = Double(Self.width) - 16 - (legend.width > 0 ? legend.width + 16 : 0)
@@ -97,4 +100,17 @@ struct ChartFrame {
 
   /// Where the legend goes: right of the plot area, level with its top.
   var legendOrigin: (x: Double, y: Double) { (right + 16, top) }
+
+  /// A frame with the run's years on the x axis and a legend with one line per option (its
+  /// colour and dash) followed by `moreLegend`.
+  static func overYears(_ results: SavedResults, options: [String], yScale: AxisScale, unit: MetricUnit, moreLegend: [ChartLegend.Entry]) -> ChartFrame {
+    let xScale = AxisScale(years: (results.years.first ?? 0)...(results.years.last ?? 0))
+    let lines = options.map { option in
+      let index = results.colourIndex(of: option)
+      return ChartLegend.Entry(label: option, swatch: .line(colour: ColourPalette.colour(index), dash: ColourPalette.dash(index)))
+    }
+    return ChartFrame(
+      xScale: xScale, xLabels: xScale.ticks.map { String(Int($0)) }, yScale: yScale, yLabels: unit.tickLabels(yScale.ticks, step: yScale.step),
+      legend: ChartLegend(entries: lines + moreLegend))
+  }
 }

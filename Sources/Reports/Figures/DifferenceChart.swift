@@ -22,16 +22,9 @@ public struct DifferenceChart: Sendable {
     let unit = MetricUnit(metric: metric)
     let series = options.map { (option: $0, records: results.comparison(option: $0, metric: metric)) }
     let yScale = AxisScale(covering: series.flatMap { $0.records.flatMap { [$0.low, $0.high] } }, includingZero: true)
-    let xScale = AxisScale(years: (results.years.first ?? 0)...(results.years.last ?? 0))
-    var entries = options.map { option in
-      let index = results.colourIndex(of: option)
-      return ChartLegend.Entry(label: option, swatch: .line(colour: ColourPalette.colour(index), dash: ColourPalette.dash(index)))
-    }
-    entries.append(ChartLegend.Entry(label: "95% confidence interval", swatch: .band(colour: "#555555", opacity: 0.22)))
-    let legend = ChartLegend(entries: entries)
-    let frame = ChartFrame(
-      xScale: xScale, xLabels: xScale.ticks.map { String(Int($0)) }, yScale: yScale, yLabels: unit.tickLabels(yScale.ticks, step: yScale.step),
-      legend: legend)
+    let frame = ChartFrame.overYears(
+      results, options: options, yScale: yScale, unit: unit,
+      moreLegend: [ChartLegend.Entry(label: "95% confidence interval", swatch: .band(colour: "#555555", opacity: 0.22))])
     let title = MetricUnit.title(of: metric)
     var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height, title: "\(results.scenario): \(title), difference from \(results.baseline)")
     frame.draw(
@@ -64,7 +57,7 @@ public struct DifferenceChart: Sendable {
       svg.element("polyline", line)
       svg.close()
     }
-    legend.draw(into: &svg, x: frame.legendOrigin.x, y: frame.legendOrigin.y)
+    frame.legend.draw(into: &svg, x: frame.legendOrigin.x, y: frame.legendOrigin.y)
     return svg.rendered()
   }
 }

@@ -30,17 +30,12 @@ public struct FanChart: Sendable {
     if options.count > Self.overlaidOptions {
       return FanPanels(results: results, metric: metric, options: options, yScale: yScale, unit: unit).svg()
     }
-    let xScale = AxisScale(years: (results.years.first ?? 0)...(results.years.last ?? 0))
-    var entries = options.map { option in
-      let index = results.colourIndex(of: option)
-      return ChartLegend.Entry(label: option, swatch: .line(colour: ColourPalette.colour(index), dash: ColourPalette.dash(index)))
-    }
-    entries.append(ChartLegend.Entry(label: "middle 50% (p25–p75)", swatch: .band(colour: "#555555", opacity: 0.4)))
-    entries.append(ChartLegend.Entry(label: "middle 90% (p05–p95)", swatch: .band(colour: "#555555", opacity: 0.16)))
-    let legend = ChartLegend(entries: entries)
-    let frame = ChartFrame(
-      xScale: xScale, xLabels: xScale.ticks.map { String(Int($0)) }, yScale: yScale, yLabels: unit.tickLabels(yScale.ticks, step: yScale.step),
-      legend: legend)
+    let frame = ChartFrame.overYears(
+      results, options: options, yScale: yScale, unit: unit,
+      moreLegend: [
+        ChartLegend.Entry(label: "middle 50% (p25–p75)", swatch: .band(colour: "#555555", opacity: 0.4)),
+        ChartLegend.Entry(label: "middle 90% (p05–p95)", swatch: .band(colour: "#555555", opacity: 0.16)),
+      ])
     let title = MetricUnit.title(of: metric)
     var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height, title: "\(results.scenario): \(title)")
     frame.draw(
@@ -69,7 +64,7 @@ public struct FanChart: Sendable {
       svg.element("polyline", line)
     }
     svg.close()
-    legend.draw(into: &svg, x: frame.legendOrigin.x, y: frame.legendOrigin.y)
+    frame.legend.draw(into: &svg, x: frame.legendOrigin.x, y: frame.legendOrigin.y)
     return svg.rendered()
   }
 

@@ -16,6 +16,15 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(diagnostics.count, 1)
   }
 
+  func testUsingASettingTheBlockDoesNotWriteNamesIt() {
+    let text = Fixture.minimal(body: "programme relocation {\n  cost 85000\n  moves when cost - subsidy <= savings\n}")
+    let diagnostics = Fixture.diagnostics(text)
+    let diagnostic = assertSingle("setting-not-written", in: diagnostics, text: text)
+    XCTAssertEqual(diagnostic?.message, "`subsidy` is not set in programme `relocation`")
+    XCTAssertEqual(diagnostic?.range, Fixture.range(of: "subsidy", in: text))
+    XCTAssertEqual(diagnostics.count, 1)
+  }
+
   func testSharesThatSumToOneHundredPercentUpToRoundingAreAccepted() throws {
     let text = Fixture.minimal(population: "group a share 10% {}\ngroup b share 20% {}\ngroup c share 70% {}")
     let scenario = try Fixture.scenario(text)

@@ -95,7 +95,8 @@ extension OptionChecker {
         }
       }
     }
-    let scope = NameScope(locals: locals, stream: blockName, place: describe(block))
+    var scope = NameScope(locals: locals, stream: blockName, place: describe(block))
+    scope.unwrittenSettings = Set(specs.map(\.name).filter { written[$0] == nil })
     for spec in specs {
       let path = "\(blockName).\(spec.name)"
       knownPaths.append(path)

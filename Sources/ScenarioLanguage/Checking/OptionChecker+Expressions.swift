@@ -118,6 +118,12 @@ extension OptionChecker {
     if let code = labels.firstIndex(of: name) {
       return TypedValue(value: .constant(Double(code)), type: .label)
     }
+    if scope.unwrittenSettings.contains(name) {
+      error(
+        "setting-not-written", "`\(name)` is not set in \(scope.place)", range, file: fileName,
+        hint: "write `\(Self.written(name)) …` in the block to use it here")
+      return nil
+    }
     var candidates = Array(scope.locals.keys) + Array(globalParameters.keys) + labels
     candidates += attributeNames.filter { declaredAttributes.contains($0) || $0 == "group" || $0 == "savings" }
     candidates += ["poverty_line", "year"] + (scope.allowsVariables ? ["disposable", "registered"] : [])

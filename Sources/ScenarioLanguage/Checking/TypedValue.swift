@@ -28,6 +28,8 @@ struct NameScope {
   var allowsVariables = true
   /// Names local to a block (its settings and `let`s), resolved lazily.
   var locals: [String: LocalName] = [:]
+  /// Settings the enclosing block accepts but does not write (named in messages).
+  var unwrittenSettings: Set<String> = []
   /// The stream name of draws in this expression.
   var stream: String
   /// Where the expression is, for messages ("in the population").

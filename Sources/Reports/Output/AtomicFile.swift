@@ -118,6 +118,20 @@ public enum AtomicFile {
     if failure != 0 { throw OutputError(action: "write", path: path, errorNumber: failure) }
   }
 
+  /// Creates `folder` if needed and writes each `(name, text)` into it atomically, in order;
+  /// returns the paths written. Stops at the first failure (files already written stay).
+  @discardableResult
+  public static func write(_ files: [(name: String, text: String)], into folder: String) throws(OutputError) -> [String] {
+    try createDirectory(folder)
+    var written: [String] = []
+    for (name, text) in files {
+      let file = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+      try write(text, to: file)
+      written.append(file)
+    }
+    return written
+  }
+
   /// Creates the directory at `path` and any missing parents (like `mkdir -p`, mode 0755
   /// before umask). Succeeds if the directory already exists.
   /// - Throws: `OutputError` ("cannot create directory <path>: <reason>"), e.g. when a

@@ -35,12 +35,6 @@ public struct ResultsFolder: Sendable {
       files += HeadlineFigures.make(saved).map { ($0.file, $0.svg) }
     }
     manifest.files = files.map(\.0) + ["manifest.json"]
-    var written: [String] = []
-    for (name, text) in files + [("manifest.json", manifest.json())] {
-      let file = (path as NSString).appendingPathComponent(name)
-      try AtomicFile.write(text, to: file)
-      written.append(file)
-    }
-    return written
+    return try AtomicFile.write(files + [("manifest.json", manifest.json())], into: path)
   }
 }

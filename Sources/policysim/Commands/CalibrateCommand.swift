@@ -30,8 +30,7 @@ enum CalibrateCommand {
       output.error(error.message)
       return ExitCode.inputError
     }
-    let result = input.check()
-    if !result.diagnostics.isEmpty { output.error(input.render(result.diagnostics), newline: false) }
+    let result = input.check(reportingTo: &output)
     guard let scenario = result.scenario else { return ExitCode.inputError }
     guard let calibration = scenario.calibration else {
       output.error("\(path): error: the scenario has no `calibrate { … }` block")
@@ -104,14 +103,10 @@ enum CalibrateCommand {
       }.joined(separator: "; "),
       "fitted": fit.assignments.map { "\($0.path) = \($0.valueText)" }.joined(separator: "; "),
     ]
-    var written: [String] = []
+    let written: [String]
     do throws(OutputError) {
-      try AtomicFile.createDirectory(folder)
-      for (name, text) in [("calibration.csv", table.rendered()), ("fitted.overlay", overlay), ("manifest.json", manifest.json())] {
-        let file = (folder as NSString).appendingPathComponent(name)
-        try AtomicFile.write(text, to: file)
-        written.append(file)
-      }
+      written = try AtomicFile.write(
+        [("calibration.csv", table.rendered()), ("fitted.overlay", overlay), ("manifest.json", manifest.json())], into: folder)
     } catch {
       output.error("error: \(error.description)")
       return ExitCode.cannotCreate

@@ -13,8 +13,7 @@ enum CheckCommand {
       output.error(error.message)
       return ExitCode.inputError
     }
-    let result = input.check()
-    if !result.diagnostics.isEmpty { output.error(input.render(result.diagnostics), newline: false) }
+    let result = input.check(reportingTo: &output)
     guard let scenario = result.scenario else { return ExitCode.inputError }
     if list.flags.contains("--parameters") {
       for path in result.parameterPaths { output.print(path) }

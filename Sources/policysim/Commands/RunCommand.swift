@@ -33,8 +33,7 @@ enum RunCommand {
       output.error(error.message)
       return ExitCode.inputError
     }
-    let result = input.check()
-    if !result.diagnostics.isEmpty { output.error(input.render(result.diagnostics), newline: false) }
+    let result = input.check(reportingTo: &output)
     guard var scenario = result.scenario else { return ExitCode.inputError }
     if case .count(let count) = replications { scenario.replications = count }
     // A range `A..<B` runs only those replications (a shard) and writes replications.csv.

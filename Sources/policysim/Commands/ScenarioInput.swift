@@ -55,6 +55,13 @@ struct ScenarioInput {
     return result
   }
 
+  /// Checks the scenario and prints its diagnostics (if any) to standard error.
+  func check(reportingTo output: inout TerminalOutput) -> ScenarioChecker.Result {
+    let result = check()
+    if !result.diagnostics.isEmpty { output.error(render(result.diagnostics), newline: false) }
+    return result
+  }
+
   /// Renders diagnostics with source lines.
   func render(_ diagnostics: [Diagnostic]) -> String {
     DiagnosticRenderer(sources: sources).render(diagnostics)

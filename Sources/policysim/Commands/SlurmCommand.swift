@@ -43,8 +43,7 @@ enum SlurmCommand {
       output.error(error.message)
       return ExitCode.inputError
     }
-    let result = input.check()
-    if !result.diagnostics.isEmpty { output.error(input.render(result.diagnostics), newline: false) }
+    let result = input.check(reportingTo: &output)
     guard let scenario = result.scenario else { return ExitCode.inputError }
     let total = replications ?? scenario.replications
     guard shards <= total else {

@@ -154,14 +154,9 @@ enum TargetCommand {
       "confidence": confidenceText, "low": lowText, "high": highText, "tolerance": CSVNumber.format(tolerance), "replications": String(baseReplications),
       "value": answerText, "bracket_low": lowerText, "evaluations": String(outcome.evaluations.count),
     ]
-    var written: [String] = []
+    let written: [String]
     do throws(OutputError) {
-      try AtomicFile.createDirectory(folder)
-      for (name, text) in [("target.csv", table.rendered()), ("manifest.json", manifest.json())] {
-        let file = (folder as NSString).appendingPathComponent(name)
-        try AtomicFile.write(text, to: file)
-        written.append(file)
-      }
+      written = try AtomicFile.write([("target.csv", table.rendered()), ("manifest.json", manifest.json())], into: folder)
     } catch {
       output.error("error: \(error.description)")
       return ExitCode.cannotCreate

@@ -28,7 +28,17 @@ public enum ScenarioChecker {
     syntaxDiagnostics: DiagnosticList = DiagnosticList()
   ) -> Result {
     var diagnostics = syntaxDiagnostics
-    var base = OptionChecker(syntax: syntax, file: source.path, overrides: settings)
+    // Every option is checked as the model with its overrides applied; the model's checker
+    // never reads `option` or `sweep` statements, so it is given a tree without them (with
+    // thousands of options, copying them into every option's check was quadratic).
+    var model = syntax
+    model.items.removeAll { item in
+      switch item {
+      case .option, .sweep: return true
+      default: return false
+      }
+    }
+    var base = OptionChecker(syntax: model, file: source.path, overrides: settings)
     let baseRules = base.check()
     // After a syntax error, "X is missing" is usually the same error seen again.
     let hadSyntaxErrors = syntaxDiagnostics.hasErrors
@@ -63,12 +73,18 @@ public enum ScenarioChecker {
     var options: [PolicyOption] = []
     var baselineOverrides = settings
     var baselineTexts: [String] = []
-    for (index, option) in optionSyntaxes.enumerated() {
+    // Each option's overrides (the file's `--set`s first, then its own), then every option
+    // checked, in parallel when there are many, merged in the order written.
+    var duplicates: [[Diagnostic]] = []
+    var checkers: [OptionChecker] = []
+    var overridesByOption: [[ParameterOverride]] = []
+    for option in optionSyntaxes {
       var seen: Set<String> = []
+      var found: [Diagnostic] = []
       var overrides = settings.filter { setting in !option.overrides.contains { $0.path.value == setting.path.value } }
       for written in option.overrides {
         if seen.contains(written.path.value) {
-          diagnostics.append(
+          found.append(
             Diagnostic(
               id: "duplicate-setting", message: "`\(written.path.value)` is set twice in option `\(option.name.value)`",
               file: source.path, range: written.path.range, hint: "keep one"))
@@ -78,12 +94,18 @@ public enum ScenarioChecker {
       }
       // Only the option's own overrides are refused: `--set seed=7` applies to every option.
       let lockedHere = lockedPaths.filter { path in option.overrides.contains { $0.path.value == path } }
-      var checker = OptionChecker(syntax: syntax, file: source.path, overrides: overrides, lockedPaths: lockedHere)
-      let rules = checker.check()
-      diagnostics.append(contentsOf: relevant(checker.diagnostics))
+      duplicates.append(found)
+      overridesByOption.append(overrides)
+      checkers.append(OptionChecker(syntax: model, file: source.path, overrides: overrides, lockedPaths: lockedHere))
+    }
+    let checked = OptionChecks.run(checkers)
+    for (index, option) in optionSyntaxes.enumerated() {
+      diagnostics.append(contentsOf: duplicates[index])
+      let (rules, checkerDiagnostics) = checked[index]
+      diagnostics.append(contentsOf: relevant(checkerDiagnostics))
       let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
       if index == (baselineIndex ?? 0) {
-        baselineOverrides = overrides
+        baselineOverrides = overridesByOption[index]
         baselineTexts = texts
       }
       if let rules {
@@ -105,7 +127,7 @@ public enum ScenarioChecker {
     let sweepPlan = SweepPlan(sweepInputs, diagnostics: &diagnostics)
     if sweepPlan.isCheckable && !sweepPlan.paths.isEmpty {
       options += sweepPlan.options(
-        syntax: syntax, file: source.path, baseline: (baselineOverrides, baselineTexts), takenNames: names, diagnostics: &diagnostics,
+        syntax: model, file: source.path, baseline: (baselineOverrides, baselineTexts), takenNames: names, diagnostics: &diagnostics,
         relevant: relevant)
     }
     let calibration = CalibrationChecker.check(

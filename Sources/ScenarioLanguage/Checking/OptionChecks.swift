@@ -1,0 +1,46 @@
+import Dispatch
+
+/// Checks many options at once: each option's check is independent of the others, so with
+/// many options they are spread over the cores; results come back in the order given.
+enum OptionChecks {
+  /// Below this many options, one thread is faster than starting others.
+  static let parallelThreshold = 16
+
+  /// The rules (nil when the option has errors) and diagnostics of each checker, in order.
+  static func run(_ checkers: [OptionChecker]) -> [(ModelRules?, [Diagnostic])] {
+    guard checkers.count >= parallelThreshold else {
+      return checkers.map { checker in
+        var checker = checker
+        let rules = checker.check()
+        return (rules, checker.diagnostics)
+      }
+    }
+    let results = ResultSlots(count: checkers.count)
+    DispatchQueue.concurrentPerform(iterations: checkers.count) { index in
+      var checker = checkers[index]
+      let rules = checker.check()
+      results.store((rules, checker.diagnostics), at: index)
+    }
+    return results.values
+  }
+
+  /// One slot per option, each written by exactly one iteration of `concurrentPerform`
+  /// before `values` is read, so no two threads touch the same slot.
+  private final class ResultSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<(ModelRules?, [Diagnostic])?>
+
+    init(count: Int) {
+      buffer = .allocate(capacity: count)
+      buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+      buffer.deinitialize()
+      buffer.deallocate()
+    }
+
+    func store(_ value: (ModelRules?, [Diagnostic]), at index: Int) { buffer[index] = value }
+
+    var values: [(ModelRules?, [Diagnostic])] { buffer.map { $0 ?? (nil, []) } }
+  }
+}

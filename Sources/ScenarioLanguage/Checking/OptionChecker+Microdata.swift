@@ -7,8 +7,9 @@ extension OptionChecker {
       let name = mapping.attribute.value
       if !attributeNames.contains(name) { attributeNames.append(name) }
       declaredAttributes.insert(name)
-      if mapping.isLabel { attributeKinds[name] = .label }
-      guard mapping.isLabel, let table = microdata.table, let column = table.headers.firstIndex(of: mapping.header.value) else { continue }
+      let isLabel = mapping.isLabel || name == AttributeDefinition.group
+      if isLabel { attributeKinds[name] = .label }
+      guard isLabel, let table = microdata.table, let column = table.headers.firstIndex(of: mapping.header.value) else { continue }
       for row in 0..<table.rowCount {
         let label = table.cell(row: row, column: column).trimmingSpaces
         if !label.isEmpty, known.insert(label).inserted { labels.append(label) }
@@ -131,14 +132,17 @@ extension OptionChecker {
           values.append(value)
           continue
         }
-        if mapping.isLabel {
+        if mapping.isLabel || name == AttributeDefinition.group {
           values.append(Double(labels.firstIndex(of: text) ?? 0))
           continue
         }
         guard let value = Self.cellNumber(text) else {
           var hint = "cells of `\(mapping.header.value)` must be numbers such as `1234.5`"
-          if text.contains(",") { hint = "write numbers without digit grouping and with `.` for decimals, e.g. `1234.5`" }
-          if text.first?.isLetter == true { hint += "; mark a column of names with `label`: `column \(name) = \"\(mapping.header.value)\" label`" }
+          if text.contains(where: \.isLetter) {
+            hint = "mark a column of names with `label`: `column \(name) = \"\(mapping.header.value)\" label`"
+          } else if text.contains(",") {
+            hint = "write numbers without digit grouping and with `.` for decimals, e.g. `1234.5`"
+          }
           problems.add("\(place): `\(text)` is not a number", hint: hint, range: mapping.header.range, into: &self)
           values.append(0)
           continue
@@ -184,9 +188,10 @@ extension OptionChecker {
       problems.finish(into: &self)
       weights = values
     }
-    households = bootstrap ?? table.rowCount
+    let drawn = bootstrap == -1 ? table.rowCount : bootstrap
+    households = drawn ?? table.rowCount
     microdataPopulation = MicrodataPopulation(
-      file: file, path: microdata.resolvedPath, rowCount: table.rowCount, columns: columns, weights: weights, bootstrap: bootstrap)
+      file: file, path: microdata.resolvedPath, rowCount: table.rowCount, columns: columns, weights: weights, bootstrap: drawn)
     return (groups, definitions, order)
   }
 
@@ -208,9 +213,8 @@ extension OptionChecker {
     guard let bootstrap else { return nil }
     let path = "population.bootstrap"
     knownPaths.append(path)
-    guard let (expression, fileName) = valueSyntax(path, bootstrap.count?.value) else {
-      return nil
-    }
+    // A bare `bootstrap` draws as many households as the file has rows (-1 until known).
+    guard let (expression, fileName) = valueSyntax(path, bootstrap.count?.value) else { return -1 }
     let scope = NameScope(allowsAttributes: false, allowsVariables: false, stream: path, place: "the bootstrap sample size")
     guard let typed = resolve(expression, file: fileName, scope: scope) else { return nil }
     let before = diagnostics.count

@@ -94,6 +94,20 @@ final class MicrodataCheckerTests: XCTestCase {
     XCTAssertEqual(result.scenario?.households, 3)
   }
 
+  /// A label column mapped to `group` gives the groups, with their shares of rows.
+  func testGroupFromALabelColumn() throws {
+    let text = valid.replacingOccurrences(of: "column village = \"village\" label", with: "column group = \"village\" label")
+      .replacingOccurrences(of: "village ==", with: "group ==")
+      .replacingOccurrences(of: "  programme subsidy", with: "  income growth for Lower 10% per year\n  programme subsidy")
+    let result = ScenarioChecker.check(source: SourceFile(path: "m", text: text), dataDirectory: directory)
+    XCTAssertEqual(result.diagnostics, [])
+    let rules = try XCTUnwrap(result.scenario?.baseline.rules)
+    XCTAssertEqual(rules.groups.map(\.name), ["Upper, east", "Lower"])
+    XCTAssertEqual(rules.groups[0].share, 2.0 / 3, accuracy: 1e-12)
+    let lower = try XCTUnwrap(rules.labels.firstIndex(of: "Lower"))
+    XCTAssertNotNil(rules.growth.byGroup[lower])
+  }
+
   func testCellNumbers() {
     XCTAssertEqual(HouseholdFile.directory(ofScenario: "scenarios/x.scenario"), "scenarios")
     XCTAssertEqual(HouseholdFile.directory(ofScenario: "x.scenario"), ".")

@@ -44,7 +44,9 @@ public enum HouseholdFile {
       return .failure(HouseholdTableProblem(line: 0, message: "household file `\(written)` does not exist (looked for `\(path)`)"))
     }
     guard !isDirectory.boolValue else { return .failure(HouseholdTableProblem(line: 0, message: "`\(written)` is a folder, not a household file")) }
-    guard let attributes = try? manager.attributesOfItem(atPath: path) else {
+    // A symbolic link is followed to the file it names.
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    guard let attributes = try? manager.attributesOfItem(atPath: target) else {
       return .failure(HouseholdTableProblem(line: 0, message: "household file `\(written)` cannot be read"))
     }
     guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
@@ -56,7 +58,7 @@ public enum HouseholdFile {
           line: 0,
           message: "household file `\(written)` is \(MemorySize.text(Double(size))); household files are limited to \(MemorySize.text(Double(maximumBytes)))"))
     }
-    guard manager.isReadableFile(atPath: path), let data = manager.contents(atPath: path) else {
+    guard manager.isReadableFile(atPath: target), let data = manager.contents(atPath: target) else {
       return .failure(HouseholdTableProblem(line: 0, message: "household file `\(written)` cannot be read (permission denied?)"))
     }
     return .success([UInt8](data))

@@ -6,14 +6,17 @@ extension YearCycle {
 
   /// Fills the mapped attribute columns (and the sampling weights) of households `start
   /// ..< start + count` from the household file: household `i` is row `i`, or with
-  /// `bootstrap` the row `⌊u · rows⌋` for a uniform `u` of `population.bootstrap`.
+  /// `bootstrap` (or when the run simulates another number of households than the file has
+  /// rows, as `--households` asks) the row `⌊u · rows⌋` for a uniform `u` of
+  /// `population.bootstrap`.
   ///
   /// Determinism: the rows drawn depend on (seed, replication, household) only, so every
   /// option of a replication simulates the same sample, and no other stream is touched.
   func fillFromMicrodata(start: Int, count: Int) {
     guard let microdata = plan.rules.microdata else { return }
     let rows = columns.scratchBuffer(Scratch.growth)
-    if microdata.bootstrap != nil {
+    // A household count other than the file's (`--households`) also resamples rows.
+    if microdata.bootstrap != nil || columns.householdCount != microdata.rowCount {
       columns.fillUniforms(stream: Self.bootstrapStream, start: start, into: UnsafeMutableBufferPointer(start: rows, count: count))
       let rowCount = Double(microdata.rowCount)
       for i in 0..<count { rows[i] = min((rows[i] * rowCount).rounded(.down), rowCount - 1) }

@@ -115,6 +115,21 @@ final class MicrodataPopulationTests: XCTestCase {
     }
   }
 
+  /// `--households 7` with a file of 3 rows: 7 rows are drawn with replacement.
+  func testAnotherHouseholdCountResamplesRows() throws {
+    var scenario = try scenario(
+      """
+          column income = "income"
+          column size = "size"
+      """, replications: 30)
+    scenario.households = 7
+    let results = SimulationRunner(scenario: scenario, threads: 2).run()
+    let people = (0..<30).map { results.value("people", year: 2016, replication: $0) }
+    for total in people { XCTAssertTrue(total >= 7 && total <= 21, "\(total)") }
+    XCTAssertGreaterThan(Set(people).count, 3)
+    XCTAssertEqual(results.values, SimulationRunner(scenario: scenario, threads: 1).run().values)
+  }
+
   func testWithoutBootstrapEveryReplicationIsTheSame() throws {
     let scenario = try scenario(
       """

@@ -117,6 +117,10 @@ public enum ScenarioChecker {
     let calibration = CalibrationChecker.check(
       syntax.calibrations, file: source.path, years: min(base.firstYear, base.lastYear)...max(base.firstYear, base.lastYear),
       parameterPaths: base.parameterPaths, diagnostics: &diagnostics)
+    // Every option reads the same household file: keep one copy of its columns.
+    if let shared = baseRules?.microdata {
+      for index in options.indices where options[index].rules.microdata == shared { options[index].rules.microdata = shared }
+    }
     guard !diagnostics.hasErrors, baseRules != nil else {
       return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
     }

@@ -103,6 +103,11 @@ final class HouseholdTableTests: XCTestCase {
     XCTAssertEqual(problems.problems.map(\.message), ["row 2, column 2: the cell is not valid UTF-8; save the file as CSV UTF-8"])
   }
 
+  func testTooManyColumns() {
+    let header = (0...HouseholdTable.maximumColumns).map { "c\($0)" }.joined(separator: ",")
+    XCTAssertEqual(messages(header + "\n"), ["row 1 has more than 10000 cells; is this a CSV file?"])
+  }
+
   func testUTF16AndBinary() {
     guard case .failure(let utf16) = HouseholdTable.read([0xFF, 0xFE, 0x61, 0x00]) else { return XCTFail("read") }
     XCTAssertEqual(utf16.problems.map(\.message), ["the file is UTF-16; save it as CSV UTF-8"])

@@ -20,6 +20,11 @@ public struct HouseholdTable: Sendable, Equatable {
     self.lines = lines
   }
 
+  /// Cells per row at most: a wider "row" is not a household table.
+  public static let maximumColumns = 10_000
+  /// Cells in all at most (bounds the memory of reading: about 50 bytes per cell).
+  public static let maximumCells = 100_000_000
+
   /// Number of data rows (households).
   public var rowCount: Int { lines.count }
 
@@ -80,6 +85,12 @@ public struct HouseholdTable: Sendable, Equatable {
                 message: "row \(record.line) has \(count) \(count == 1 ? "cell" : "cells"), but the header has \(headers.count) columns"))
           }
           continue
+        }
+        guard cells.count + record.cells.count <= maximumCells else {
+          problems.append(
+            HouseholdTableProblem(
+              line: record.line, message: "the file has more than \(maximumCells / 1_000_000) million cells, more than a household file may hold"))
+          return .failure(HouseholdTableProblems(Array(problems.prefix(maximumProblems))))
         }
         cells += record.cells
         lines.append(record.line)
@@ -200,6 +211,10 @@ struct CSVRecordReader {
           HouseholdTableProblem(line: line, message: "row \(recordLine), column \(column): the cell is not valid UTF-8; save the file as CSV UTF-8"))
       }
       cells.append(text)
+      if cells.count > HouseholdTable.maximumColumns {
+        return .failure(
+          HouseholdTableProblem(line: recordLine, message: "row \(recordLine) has more than \(HouseholdTable.maximumColumns) cells; is this a CSV file?"))
+      }
       if position < bytes.count, bytes[position] == Self.comma {
         position += 1
         continue

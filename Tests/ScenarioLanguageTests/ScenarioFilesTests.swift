@@ -22,7 +22,7 @@ final class ScenarioFilesTests: XCTestCase {
       // Read as the command line reads it: bytes, decoded with invalid UTF-8 repaired.
       let path = "scenarios/\(url.lastPathComponent)"
       let source = SourceFile(path: path, text: String(decoding: try Data(contentsOf: url), as: UTF8.self))
-      let result = ScenarioChecker.check(source: source)
+      let result = ScenarioChecker.check(source: source, dataDirectory: url.deletingLastPathComponent().path)
       let errors = result.diagnostics.filter { $0.severity == .error }
       XCTAssertEqual(errors.count, 0, "\(path):\n\(DiagnosticRenderer(sources: [source]).render(result.diagnostics))")
       XCTAssertNotNil(result.scenario, path)

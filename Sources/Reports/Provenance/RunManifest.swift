@@ -55,6 +55,11 @@ public struct RunManifest: Sendable, Codable, Equatable {
   public var replicationRange: [Int]? = nil
   /// For `merge`: the shard folders merged, in replication order.
   public var mergedFrom: [String]? = nil
+  /// For a scenario with `population from "…"`: the household file read (as resolved
+  /// against the scenario's folder) and the SHA-256 of its bytes (absent otherwise).
+  public var householdFile: String? = nil
+  /// SHA-256 of the household file's bytes.
+  public var householdFileSHA256: String? = nil
 
   /// An option and how it differs from the scenario as written.
   public struct Option: Sendable, Codable, Equatable {
@@ -100,6 +105,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
     case started, finished, threads, files, search, overlay, overlaySHA256 = "overlay_sha256", overlaySettings = "overlay_settings", sweptParameters =
       "swept_parameters", discountRate = "discount_rate"
     case replicationRange = "replication_range", mergedFrom = "merged_from"
+    case householdFile = "household_file", householdFileSHA256 = "household_file_sha256"
   }
 
   /// The manifest as pretty-printed JSON with sorted keys.

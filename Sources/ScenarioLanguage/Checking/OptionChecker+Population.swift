@@ -7,6 +7,7 @@ extension OptionChecker {
         hint: "add e.g. `population 20000 households { income ~ lognormal(median: 5200, sigma: 0.55)  size = 4 }`")
       return ([], [], [])
     }
+    if let microdata = population.microdata { return checkMicrodataPopulation(population, microdata) }
     // Household count.
     knownPaths.append("population.households")
     if let (expression, fileName) = valueSyntax("population.households", population.count.value) {
@@ -153,7 +154,7 @@ extension OptionChecker {
     }
   }
 
-  private mutating func resolveAttribute(_ attribute: AttributeSyntax, path: String, dependsOn: inout Set<Int>) -> TypedValue? {
+  mutating func resolveAttribute(_ attribute: AttributeSyntax, path: String, dependsOn: inout Set<Int>) -> TypedValue? {
     knownPaths.append(path)
     guard let (expression, fileName) = valueSyntax(path, attribute.value) else { return nil }
     if attribute.definition == .drawn, fileName == file {
@@ -186,7 +187,7 @@ extension OptionChecker {
   }
 
   /// Topological order of attributes (group first, then by declaration), reporting cycles.
-  private mutating func initializationOrder(_ dependencies: [[Int]], population: PopulationSyntax) -> [Int] {
+  mutating func initializationOrder(_ dependencies: [[Int]], population: PopulationSyntax) -> [Int] {
     var state = [Int](repeating: 0, count: dependencies.count)  // 0 new, 1 visiting, 2 done
     var order: [Int] = []
     var stack: [Int] = []

@@ -23,6 +23,8 @@ struct OptionChecker {
   var seed: UInt64 = 1
   var households = 1000
   var discountRate = 0.0
+  /// The household file of a `population from "…"` block, once checked.
+  var microdataPopulation: MicrodataPopulation?
 
   // Declarations
   var attributeNames: [String] = [AttributeDefinition.income, AttributeDefinition.size, AttributeDefinition.group, AttributeDefinition.savings]
@@ -152,11 +154,13 @@ struct OptionChecker {
     reportUnusedOverrides()
 
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-    return ModelRules(
+    var rules = ModelRules(
       firstYear: firstYear, povertyLine: povertyLine, groups: groups, labels: labels, attributes: attributes,
       initializationOrder: order, growth: growth, shocks: shocks,
       identification: identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
       programmes: programmes + transfers, yearEndEffects: endOfYear)
+    rules.microdata = microdataPopulation
+    return rules
   }
 
   // MARK: - Header
@@ -356,6 +360,7 @@ struct OptionChecker {
     if let population {
       for group in population.groups { addLabel(group.name.value) }
       if population.groups.isEmpty { addLabel("all") }
+      if let microdata = population.microdata { declareMicrodata(microdata) }
       let allAttributes = population.attributes + population.groups.flatMap(\.attributes)
       for attribute in allAttributes {
         if !attributeNames.contains(attribute.name.value) { attributeNames.append(attribute.name.value) }

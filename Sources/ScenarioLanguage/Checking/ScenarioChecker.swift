@@ -13,21 +13,27 @@ public enum ScenarioChecker {
   /// Checks a scenario, applying command-line overrides (`--set`) to it as if edited into
   /// the file; each option's own overrides then apply on top. Command-line sweeps
   /// (`--sweep`), when given, replace the file's `sweep` statements.
-  public static func check(source: SourceFile, settings: [ParameterOverride] = [], sweeps: [CommandLineSweep]? = nil) -> Result {
+  ///
+  /// A household file named by `population from "…"` is read from `dataDirectory`, by
+  /// default the folder of `source.path`.
+  public static func check(source: SourceFile, settings: [ParameterOverride] = [], sweeps: [CommandLineSweep]? = nil, dataDirectory: String? = nil) -> Result {
     var parser = Parser(source: source)
     let syntax = parser.parseScenario()
     var diagnostics = DiagnosticList()
     diagnostics.append(contentsOf: parser.diagnostics)
     guard let syntax else { return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: []) }
-    return check(syntax: syntax, source: source, settings: settings, sweeps: sweeps, syntaxDiagnostics: diagnostics)
+    return check(syntax: syntax, source: source, settings: settings, sweeps: sweeps, syntaxDiagnostics: diagnostics, dataDirectory: dataDirectory)
   }
 
   /// Checks an already parsed scenario.
   public static func check(
     syntax: ScenarioSyntax, source: SourceFile, settings: [ParameterOverride], sweeps: [CommandLineSweep]? = nil,
-    syntaxDiagnostics: DiagnosticList = DiagnosticList()
+    syntaxDiagnostics: DiagnosticList = DiagnosticList(), dataDirectory: String? = nil
   ) -> Result {
     var diagnostics = syntaxDiagnostics
+    var syntax = syntax
+    syntax.readHouseholdFiles(
+      directory: dataDirectory ?? HouseholdFile.directory(ofScenario: source.path), scenarioFile: source.path, diagnostics: &diagnostics)
     // Every option is checked as the model with its overrides applied; the model's checker
     // never reads `option` or `sweep` statements, so it is given a tree without them (with
     // thousands of options, copying them into every option's check was quadratic).
@@ -133,6 +139,10 @@ public enum ScenarioChecker {
     let calibration = CalibrationChecker.check(
       syntax.calibrations, file: source.path, years: min(base.firstYear, base.lastYear)...max(base.firstYear, base.lastYear),
       parameterPaths: base.parameterPaths, diagnostics: &diagnostics)
+    // Every option reads the same household file: keep one copy of its columns.
+    if let shared = baseRules?.microdata {
+      for index in options.indices where options[index].rules.microdata == shared { options[index].rules.microdata = shared }
+    }
     guard !diagnostics.hasErrors, baseRules != nil else {
       return Result(scenario: nil, diagnostics: diagnostics.sorted, parameterPaths: base.parameterPaths)
     }
@@ -145,5 +155,5 @@ public enum ScenarioChecker {
   }
 
   /// Settings shared by every option: refused inside an option or as a swept path.
-  static let lockedPaths: Set<String> = ["replications", "seed", "population.households", "discount"]
+  static let lockedPaths: Set<String> = ["replications", "seed", "population.households", "population.bootstrap", "discount"]
 }

@@ -22,6 +22,8 @@ public struct ModelRules: Sendable {
   public var programmes: [ProgrammeRule]
   /// Attribute updates after measurement (`end of year { … }`).
   public var yearEndEffects: [EffectRule]
+  /// The household file the population starts from (nil: a synthetic population).
+  public var microdata: MicrodataPopulation? = nil
 
   /// Creates rules.
   public init(

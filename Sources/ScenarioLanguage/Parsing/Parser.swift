@@ -8,6 +8,7 @@
 /// years       := 'years' INT ('to' INT)?
 /// field       := IDENT phrase* expr unit?        -- e.g. `seed 7`, `eligible when x`
 /// population  := 'population' expr '{' (group | attribute)* '}'
+///              | 'population' 'from' STRING '{' microdataItem* '}'   -- Parser+Microdata.swift
 /// group       := 'group' IDENT 'share' expr '{' attribute* '}'
 /// attribute   := IDENT ('~' | '=') expr unit?
 /// growth      := 'income' 'growth' ('for' IDENT)? expr unit?
@@ -238,6 +239,7 @@ public struct Parser {
   private mutating func parsePopulation() -> PopulationSyntax? {
     let keyword = current
     advance()
+    if current.isWord("from") { return parseMicrodataPopulation(keyword: keyword) }
     guard let count = parseExpression() else { recover(); return nil }
     let countUnit = parseUnit()
     let countField = FieldSyntax(
@@ -262,7 +264,7 @@ public struct Parser {
   }
 
   /// group := 'group' IDENT 'share' expr '{' attribute* '}'
-  private mutating func parseGroup() -> GroupSyntax? {
+  mutating func parseGroup() -> GroupSyntax? {
     let start = current.range.start
     advance()
     guard let name = parseName("the group's name after `group`") else { recover(); return nil }
@@ -292,7 +294,7 @@ public struct Parser {
   }
 
   /// attribute := IDENT ('~' | '=') expr unit?
-  private mutating func parseAttribute() -> AttributeSyntax? {
+  mutating func parseAttribute() -> AttributeSyntax? {
     guard let name = parseName("an attribute such as `income ~ lognormal(median: 3400, sigma: 0.55)`") else {
       recover()
       return nil
@@ -823,7 +825,7 @@ public struct Parser {
   }
 
   /// unit := measure? ('per' denominator)*
-  private mutating func parseUnit() -> UnitSyntax? {
+  mutating func parseUnit() -> UnitSyntax? {
     var measure: UnitSyntax.Measure?
     var per: [UnitSyntax.Denominator] = []
     let start = current.range.start

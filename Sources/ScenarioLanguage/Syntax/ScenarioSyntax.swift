@@ -103,6 +103,9 @@ public struct PopulationSyntax: Sendable {
   public var attributes: [AttributeSyntax]
   /// The whole block.
   public var range: SourceRange
+  /// For `population from "file.csv" { … }`: the file and its column mapping (nil for a
+  /// synthetic population; `count` then stands at the file name).
+  public var microdata: MicrodataSyntax? = nil
   /// Creates a population.
   public init(count: FieldSyntax, groups: [GroupSyntax], attributes: [AttributeSyntax], range: SourceRange) {
     self.count = count

@@ -17,6 +17,10 @@ struct OptionPlan: Sendable {
     var debtPayment: [Int]
     var debtYearsLeft: [Int]
     var columnCount: Int
+    /// With a weighted household file: each household's sampling weight, and its persons'
+    /// weight (size × weight) for the year being measured; -1 without weights.
+    var householdWeight = -1
+    var personWeight = -1
   }
 
   struct CompiledEffect: Sendable {
@@ -83,9 +87,15 @@ struct OptionPlan: Sendable {
       payment.append(programme.isRelocation ? column() : -1)
       yearsLeft.append(programme.isRelocation ? column() : -1)
     }
-    layout = Layout(
+    var layout = Layout(
       attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
       registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next)
+    if rules.microdata?.weights != nil {
+      layout.householdWeight = column()
+      layout.personWeight = column()
+      layout.columnCount = next
+    }
+    self.layout = layout
 
     var compiler = ProgramCompiler(variableColumns: [.disposable: disposable, .registered: registered])
     var maxRegisters = 1

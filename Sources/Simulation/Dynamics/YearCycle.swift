@@ -25,7 +25,8 @@ struct YearCycle {
     self.years = years
     self.medianSelector = WeightedMedianSelector(capacity: columns.householdCount)
     self.population = PopulationDefinition(rules: plan.rules, firstYear: years.lowerBound)
-    self.populationColumns = Array(0..<plan.layout.attributeCount) + [plan.layout.registered]
+    self.populationColumns =
+      Array(0..<plan.layout.attributeCount) + [plan.layout.registered] + (plan.layout.householdWeight >= 0 ? [plan.layout.householdWeight] : [])
   }
 
   /// Scratch buffer indices.
@@ -59,6 +60,7 @@ struct YearCycle {
     let groupColumn = plan.rules.groupIndex
     let sizeColumn = plan.rules.sizeIndex
     forEachBlock { start, count in
+      if plan.rules.microdata != nil { fillFromMicrodata(start: start, count: count) }
       for attribute in plan.rules.initializationOrder {
         let (common, byGroup) = plan.attributeInitial[attribute]
         let target = columns.column(attribute, from: start)
@@ -115,7 +117,7 @@ struct YearCycle {
     }
     accumulator.write(into: metrics, catalog: catalog)
     metrics[MetricCatalog.medianIncome] = medianSelector.median(
-      values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(plan.rules.sizeIndex))
+      values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(layout.personWeight >= 0 ? layout.personWeight : plan.rules.sizeIndex))
     var total = 0.0
     for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
     metrics[catalog.costTotal] = total
@@ -228,11 +230,13 @@ struct YearCycle {
   private func measure(start: Int, count: Int, line: Double, into accumulator: inout YearAccumulator) {
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
+    // Persons weigh 1 each, or size × sampling weight with a weighted household file.
+    let weights = personWeights(size: size, start: start, count: count)
     let registered = columns.column(plan.layout.registered, from: start)
     var persons = 0.0, poor = 0.0, gap = 0.0, gapSquared = 0.0, income = 0.0, registeredCount = 0.0
     for i in 0..<count {
       let d = disposable[i]
-      let w = size[i]
+      let w = weights[i]
       persons += w
       income += w * d
       registeredCount += registered[i]

@@ -104,6 +104,10 @@ enum RunCommand {
       options: scenario.options.map { RunManifest.Option(name: $0.name, overrides: $0.overrides) }, baseline: scenario.baseline.name,
       settings: settingTexts, commandLine: commandLine,
       started: RunManifest.timestamp(started), finished: RunManifest.timestamp(finished), threads: threadCount, files: [])
+    if let microdata = scenario.baseline.rules.microdata {
+      manifest.householdFile = microdata.path
+      manifest.householdFileSHA256 = FileManager.default.contents(atPath: microdata.path).map { SHA256.hexDigest([UInt8]($0)) }
+    }
     manifest.sweptParameters = scenario.sweptParameters
     manifest.discountRate = scenario.discountRate
     if case .range = replications { manifest.replicationRange = [range.lowerBound, range.upperBound] }

@@ -97,7 +97,8 @@ extension OptionChecker {
       return TypedValue(value: .yearly(.povertyLine), type: .number)
     case "year":
       return TypedValue(value: .yearly(.year), type: .number)
-    default: break
+    default:
+      if scope.allowsVariables, let variable = transitionVariable(name) { return variable }
     }
     if let index = attributeNames.firstIndex(of: name), declaredAttributes.contains(name) || index < 4 {
       guard scope.allowsAttributes else {

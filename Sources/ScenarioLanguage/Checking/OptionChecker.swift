@@ -128,6 +128,7 @@ struct OptionChecker {
     var programmes: [ProgrammeRule] = []
     var transfers: [ProgrammeRule] = []
     var blockNames: [String: SourceRange] = [:]
+    var transitionBlocks: [String: [BlockSyntax]] = [:]
     for block in blocks {
       if let previous = blockNames[block.pathName] {
         _ = previous
@@ -142,21 +143,32 @@ struct OptionChecker {
         if identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
         identification = checkIdentification(block, povertyLine: povertyLine)
       case "transfer": if let transfer = checkProgramme(block) { transfers.append(transfer) }
+      case "exit", "transition", "monitoring": transitionBlocks[block.keyword.value, default: []].append(block)
       default: if let programme = checkProgramme(block) { programmes.append(programme) }
       }
     }
+    let transition = checkTransition(
+      exit: transitionBlocks["exit"] ?? [], transition: transitionBlocks["transition"] ?? [], monitoring: transitionBlocks["monitoring"] ?? [],
+      programmes: programmes + transfers)
     var endOfYear: [EffectRule] = []
-    for list in yearEnd {
+    var startOfYear: [EffectRule] = []
+    for list in yearEnd where list.timing == .startOfYear {
+      startOfYear += checkEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
+    }
+    for list in yearEnd where list.timing != .startOfYear {
       endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
     }
     reportUnusedOverrides()
 
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-    return ModelRules(
+    var rules = ModelRules(
       firstYear: firstYear, povertyLine: povertyLine, groups: groups, labels: labels, attributes: attributes,
       initializationOrder: order, growth: growth, shocks: shocks,
       identification: identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
       programmes: programmes + transfers, yearEndEffects: endOfYear)
+    rules.yearStartEffects = startOfYear
+    rules.transition = transition
+    return rules
   }
 
   // MARK: - Header

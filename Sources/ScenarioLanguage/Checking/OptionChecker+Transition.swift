@@ -1,6 +1,9 @@
 /// `exit { … }`, `transition { … }`, `monitoring { … }` and `programme training`: their
 /// settings, checks and the household variables they introduce.
 extension OptionChecker {
+  /// The keywords of the blocks checked here (each at most once per scenario).
+  static let transitionKeywords: Set<String> = ["exit", "transition", "monitoring"]
+
   /// The settings of the exit, transition and monitoring blocks.
   static func transitionSettings(for keyword: String) -> [SettingSpec] {
     switch keyword {
@@ -83,6 +86,8 @@ extension OptionChecker {
       if let keep = settings.keep {
         for name in keep.names {
           guard let index = programmes.firstIndex(where: { $0.name == name.value }) else {
+            // A programme with errors of its own is not reported again here.
+            if hasProgrammeBlock(named: name.value) { continue }
             error(
               "unknown-name", "there is no programme or transfer `\(name.value)` to keep", name.range,
               hint: NameSuggestion.hint(for: name.value, among: programmes.map(\.name)) ?? "`keep` lists programmes and transfers by name")
@@ -91,7 +96,7 @@ extension OptionChecker {
           if programmes[index].isRelocation || programmes[index].isTraining {
             error(
               "cannot-keep", "programme `\(name.value)` cannot be kept: a household joins it once", name.range,
-              hint: "keep transfers and programmes that pay every year (subsidies, top-ups) or industry support")
+              hint: "relocation and training cannot be kept; keep transfers, subsidies or industry support")
             continue
           }
           if kept.contains(index) {
@@ -118,13 +123,31 @@ extension OptionChecker {
     return TransitionRule(exitYears: exitSettings.years, exitWhen: when, exitFor: exitFor, window: window, monitoring: rules)
   }
 
+  /// Whether a programme or transfer block has this name (checked or not).
+  private func hasProgrammeBlock(named name: String) -> Bool {
+    syntax.items.contains { item in
+      if case .block(let block) = item { return (block.keyword.value == "programme" || block.keyword.value == "transfer") && block.pathName == name }
+      return false
+    }
+  }
+
+  /// Where a setting's value is written in a block (the override's text is not located
+  /// here; the block's keyword stands for it).
+  private func valueRange(of setting: String, in block: BlockSyntax) -> SourceRange {
+    for item in block.items {
+      if case .field(let field) = item, field.name.value == setting, overrides["\(block.pathName).\(setting)"] == nil { return field.value.range }
+    }
+    return block.keyword.range
+  }
+
   /// A whole number of years known before the run, from `lowest` to 50.
   private mutating func wholeYears(_ value: ValueExpression?, setting: String, block: BlockSyntax, lowest: Int, default fallback: Int) -> Int {
     guard let value else { return fallback }
+    let range = valueRange(of: setting, in: block)
     guard case .constant(let number) = value else {
       error(
-        "expected-constant", "`\(block.keyword.value).\(setting)` must be a whole number of years known before the run", block.keyword.range,
-        hint: "e.g. `\(setting) \(max(lowest, 1)) years`")
+        "expected-constant", "`\(block.keyword.value).\(setting)` must be a whole number of years known before the run", range,
+        hint: setting == "for" ? "e.g. `for 2 years`" : "e.g. `delay 1 year`")
       return fallback
     }
     guard number.rounded() == number, number >= Double(lowest), number <= 50 else {
@@ -132,7 +155,7 @@ extension OptionChecker {
       if lowest == 0 || number >= 1 {
         error(
           "out-of-range", "`\(block.keyword.value).\(setting)` must be a whole number of years from \(lowest) to 50, not \(CountFormat.text(number))",
-          block.keyword.range, hint: nil)
+          range, hint: nil)
       }
       return fallback
     }

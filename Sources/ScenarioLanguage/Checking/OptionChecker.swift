@@ -129,8 +129,11 @@ struct OptionChecker {
     var transfers: [ProgrammeRule] = []
     var blockNames: [String: SourceRange] = [:]
     var transitionBlocks: [String: [BlockSyntax]] = [:]
+    var blockKeywords: [String: String] = [:]
     for block in blocks {
-      if let previous = blockNames[block.pathName] {
+      let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && blockKeywords[block.pathName] == block.keyword.value
+      blockKeywords[block.pathName] = blockKeywords[block.pathName] ?? block.keyword.value
+      if let previous = blockNames[block.pathName], !repeatsTransitionBlock {
         _ = previous
         error(
           "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,

@@ -89,8 +89,6 @@ extension OptionChecker {
         knownPaths.append("\(blockName).\(parameter.name.value)")
       case .years(let span) where block.keyword.value == "identification":
         error("unknown-setting", "identification has no `years`: the registry is drawn up every year", span.range, hint: "remove the line")
-      case .years(let span) where block.keyword.value == "monitoring":
-        error("unknown-setting", "monitoring has no `years`: it runs every year", span.range, hint: "remove the line")
       case .names(let list):
         if block.keyword.value == "transition" && list.name.value == "keep" {
           if result.keep != nil { error("duplicate-setting", "`keep` is set twice in transition", list.name.range, hint: "list every name in one `keep`") }
@@ -275,6 +273,7 @@ extension OptionChecker {
 
   mutating func checkEffects(_ list: EffectListSyntax, scope: NameScope, path: String) -> [EffectRule] {
     var rules: [EffectRule] = []
+    var guardsByTarget: [String: Int] = [:]
     for effect in list.effects {
       let name = effect.target.value
       guard let target = attributeNames.firstIndex(of: name),
@@ -292,7 +291,10 @@ extension OptionChecker {
       var guardCondition: ValueExpression?
       if let condition = effect.condition {
         var guardScope = scope
-        guardScope.stream = "\(path).\(name).when"
+        // Each guard of the same attribute in one list draws from its own stream.
+        let earlier = guardsByTarget[name, default: 0]
+        guardsByTarget[name] = earlier + 1
+        guardScope.stream = earlier == 0 ? "\(path).\(name).when" : "\(path).\(name).when.\(earlier + 1)"
         drawIndex = 0
         guard let typedCondition = resolve(condition, file: file, scope: guardScope) else { continue }
         guard typedCondition.type == .boolean else {

@@ -118,7 +118,7 @@ extension OptionChecker {
       let delay = wholeYears(settings.values["delay"], setting: "delay", block: block, lowest: 0, default: 0)
       rules = TransitionRule.Monitoring(
         marginalBelow: settings.values["marginal_below"] ?? .yearly(.povertyLine), exited: settings.values["exited"] ?? .constant(1),
-        detect: settings.values["detect"] ?? .constant(1), delay: delay, stream: "monitoring")
+        detect: settings.values["detect"] ?? .constant(1), delay: delay, stream: "monitoring", years: settings.years)
     }
     return TransitionRule(exitYears: exitSettings.years, exitWhen: when, exitFor: exitFor, window: window, monitoring: rules)
   }

@@ -46,8 +46,13 @@ public struct TransitionRule: Sendable, Equatable {
     public var delay: Int
     /// The stream of the detection draw.
     public var stream: String
+    /// Years in which households are monitored (at the end of the year).
+    public var years: ClosedRange<Int>
     /// Creates monitoring rules.
-    public init(marginalBelow: ValueExpression, exited: ValueExpression, detect: ValueExpression, delay: Int, stream: String) {
+    public init(
+      marginalBelow: ValueExpression, exited: ValueExpression, detect: ValueExpression, delay: Int, stream: String, years: ClosedRange<Int>
+    ) {
+      self.years = years
       self.marginalBelow = marginalBelow
       self.exited = exited
       self.detect = detect

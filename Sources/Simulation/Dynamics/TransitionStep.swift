@@ -59,7 +59,8 @@ extension YearCycle {
   }
 
   /// 9 (with an `exit` block). The persistent registry for next year: registered households
-  /// stay until the exit rule has held `for` consecutive exit years; households waiting
+  /// stay until, in an exit year, the exit rule has held `for` consecutive years (counted in
+  /// every year, so `for 2 years` with exits in 2020 needs 2019 and 2020); households waiting
   /// after being found by monitoring enter when their delay ends; monitored households
   /// below the line are found with probability `detect`; every other household goes
   /// through identification as without an `exit` block (same draws).
@@ -80,7 +81,7 @@ extension YearCycle {
     var watchExited: UnsafeMutablePointer<Double>?
     var detect: UnsafeMutablePointer<Double>?
     let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.effectGuard), count: count)
-    if monitoring != nil, let marginalProgram = transition.marginalBelow, let exitedProgram = transition.monitorExited,
+    if let monitoring, monitoring.years.contains(year), let marginalProgram = transition.marginalBelow, let exitedProgram = transition.monitorExited,
       let detectProgram = transition.monitorDetect
     {
       marginal = columns.evaluate(marginalProgram, start: start, count: count, intoScratch: Scratch.second)
@@ -101,8 +102,8 @@ extension YearCycle {
     for i in 0..<count {
       if registered[i] != 0 {
         monitored[i] = 0
-        run[i] = canExit && when[i] != 0 ? run[i] + 1 : 0
-        if run[i] >= exitFor {
+        run[i] = when[i] != 0 ? run[i] + 1 : 0
+        if canExit && run[i] >= exitFor {
           next[i] = 0
           exited[i] = 1
           everExited[i] = 1

@@ -144,7 +144,8 @@ public struct Parser {
     case "population": return parsePopulation().map(ScenarioItem.population)
     case "income" where peek(1).isWord("growth"): return parseGrowth().map(ScenarioItem.growth)
     case "shock", "identification", "programme", "transfer": return parseBlock().map(ScenarioItem.block)
-    case "exit", "transition", "monitoring" where peek(1).kind == .leftBrace || peek(1).kind == .string:
+    case "exit", "transition",
+      "monitoring" where peek(1).kind == .leftBrace || peek(1).kind == .string:
       return parseBlock().map(ScenarioItem.block)
     case "start" where peek(1).isWord("of") && peek(2).isWord("year"):
       let start = token.range.start

@@ -112,6 +112,33 @@ final class TransitionTests: XCTestCase {
     XCTAssertEqual(series(results, "new_entrants"), [1, 0, 0, 0, 0])
   }
 
+  /// A kept top-up pays `share` of the raise to an exited household; monitoring with
+  /// `detect 0%` keeps it out of the registry (identification would register it again).
+  func testKeptTopUpPaysTheShareOfTheRaise() throws {
+    let text = ScenarioRun.tiny(
+      years: "2016 to 2019",
+      population: """
+            income = 2000
+            size = 2
+        """,
+      body: """
+          transfer minimum_living { top up to 80% of poverty_line  eligible when registered }
+          exit { years 2016 to 2016  when disposable >= 80% of poverty_line }
+          transition { years 2017 to 2018  keep minimum_living  share 50% }
+          monitoring { exited true  detect 0% }
+        """)
+    let results = try ScenarioRun.results(text)
+    let years = 2016...2019
+    // 2016: registered, topped up to 2400 (cost 400 · 2 persons), exits. 2017–2018: exited,
+    // raised by 50% of 400 → 2200 (cost 200 · 2). 2019: outside the window → 2000.
+    XCTAssertEqual(years.map { results.value("cost_minimum_living", year: $0) }, [800, 400, 400, 0])
+    XCTAssertEqual(years.map { results.value("participants_minimum_living", year: $0) }, [1, 1, 1, 0])
+    XCTAssertEqual(years.map { results.value("mean_income", year: $0) }, [2400, 2200, 2200, 2000])
+    XCTAssertEqual(years.map { results.value("registered_households", year: $0) }, [1, 0, 0, 0])
+    XCTAssertEqual(years.map { results.value("monitored_households", year: $0) }, [0, 1, 1, 1])
+    XCTAssertEqual(years.map { results.value("returns_to_poverty", year: $0) }, [0, 1, 1, 1])
+  }
+
   /// Without an `exit` block there are no transition metrics.
   func testNoTransitionMetricsWithoutExit() throws {
     let text = ScenarioRun.tiny(population: "    income = 2900\n    size = 1")

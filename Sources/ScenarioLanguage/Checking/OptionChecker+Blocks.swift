@@ -22,6 +22,8 @@ extension OptionChecker {
       ]
     case "transfer":
       return [SettingSpec(name: "top_up_to", expected: .money(allowed: [.person, nil]), required: true), eligible]
+    case "exit", "transition", "monitoring":
+      return transitionSettings(for: block.keyword.value)
     default:
       switch block.kind?.value {
       case "relocation":
@@ -39,6 +41,8 @@ extension OptionChecker {
         ]
       case "subsidy":
         return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, nil]), required: true), eligible]
+      case "training":
+        return trainingSettings + [eligible]
       default: return nil
       }
     }
@@ -51,6 +55,8 @@ extension OptionChecker {
     var years: ClosedRange<Int>
     var onJoin: [EffectRule] = []
     var nextYear: [EffectRule] = []
+    /// `keep a, b` (transition only).
+    var keep: NameListSyntax?
     var complete = true
   }
 
@@ -83,6 +89,15 @@ extension OptionChecker {
         knownPaths.append("\(blockName).\(parameter.name.value)")
       case .years(let span) where block.keyword.value == "identification":
         error("unknown-setting", "identification has no `years`: the registry is drawn up every year", span.range, hint: "remove the line")
+      case .names(let list):
+        if block.keyword.value == "transition" && list.name.value == "keep" {
+          if result.keep != nil { error("duplicate-setting", "`keep` is set twice in transition", list.name.range, hint: "list every name in one `keep`") }
+          result.keep = list
+        } else {
+          error(
+            "unknown-setting", "unknown setting `\(list.name.value)` in \(describe(block))", list.name.range,
+            hint: "`keep a, b` lists the support exited households keep; it belongs in `transition { … }`")
+        }
       case .years(let span):
         if yearsSeen { error("duplicate-setting", "`years` is set twice in \(describe(block))", span.range, hint: "keep one") }
         yearsSeen = true
@@ -149,7 +164,7 @@ extension OptionChecker {
   func describe(_ block: BlockSyntax) -> String {
     switch block.keyword.value {
     case "programme": return "programme `\(block.pathName)`"
-    case "identification": return "identification"
+    case "identification", "exit", "transition", "monitoring": return block.keyword.value
     default: return "\(block.keyword.value) `\(block.pathName)`"
     }
   }
@@ -160,6 +175,8 @@ extension OptionChecker {
     case "moves_when": return "moves when"
     case "repayment_years": return "debt repaid over"
     case "top_up_to": return "top up to"
+    case "marginal_below": return "marginal below"
+    case "job_loss": return "job loss"
     default: return setting
     }
   }
@@ -189,8 +206,8 @@ extension OptionChecker {
       let kind = block.kind ?? block.keyword
       error(
         "unknown-programme", "unknown kind of programme `\(kind.value)`", kind.range,
-        hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy"])
-          ?? "programmes are `relocation`, `industry` or `subsidy`; top-ups are `transfer NAME { top up to … }`")
+        hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy", "training"])
+          ?? "programmes are `relocation`, `industry`, `subsidy` or `training`; top-ups are `transfer NAME { top up to … }`")
       return nil
     }
     let settings = checkSettings(block, specs: specs)
@@ -218,6 +235,8 @@ extension OptionChecker {
       var gain = values["gain"] ?? .constant(0)
       if settings.denominators["gain"] == .household { gain = .binary(.divide, gain, size) }
       kind = .industry(grant: grant, success: values["success"] ?? .constant(1), gainPerPerson: gain, successStream: "programme.\(block.pathName).success")
+    case (_, "training"):
+      kind = .training(training(values, denominators: settings.denominators, block: block))
     default:
       kind = .subsidy(amount: scaled(values["amount"] ?? .constant(0), by: settings.denominators["amount"] ?? .household, block: block, setting: "amount"))
     }
@@ -254,6 +273,7 @@ extension OptionChecker {
 
   mutating func checkEffects(_ list: EffectListSyntax, scope: NameScope, path: String) -> [EffectRule] {
     var rules: [EffectRule] = []
+    var guardsByTarget: [String: Int] = [:]
     for effect in list.effects {
       let name = effect.target.value
       guard let target = attributeNames.firstIndex(of: name),
@@ -268,6 +288,23 @@ extension OptionChecker {
       effectScope.stream = "\(path).\(name)"
       drawIndex = 0
       guard let typed = resolve(effect.value, file: file, scope: effectScope) else { continue }
+      var guardCondition: ValueExpression?
+      if let condition = effect.condition {
+        var guardScope = scope
+        // Each guard of the same attribute in one list draws from its own stream.
+        let earlier = guardsByTarget[name, default: 0]
+        guardsByTarget[name] = earlier + 1
+        guardScope.stream = earlier == 0 ? "\(path).\(name).when" : "\(path).\(name).when.\(earlier + 1)"
+        drawIndex = 0
+        guard let typedCondition = resolve(condition, file: file, scope: guardScope) else { continue }
+        guard typedCondition.type == .boolean else {
+          error(
+            "type-mismatch", "the `when` of an effect must be a condition, but this is \(typedCondition.type.description)", condition.range,
+            hint: "e.g. `labour -= 1 when age >= 60 and labour > 0`")
+          continue
+        }
+        guardCondition = typedCondition.value
+      }
       let isLabel = attributeKinds[name] == .label
       if isLabel {
         if effect.operation != .set || typed.type != .label {
@@ -288,7 +325,9 @@ extension OptionChecker {
       case .multiply: operation = .multiply
       case .divide: operation = .divide
       }
-      rules.append(EffectRule(target: target, operation: operation, value: typed.value))
+      var rule = EffectRule(target: target, operation: operation, value: typed.value)
+      rule.condition = guardCondition
+      rules.append(rule)
     }
     return rules
   }

@@ -97,7 +97,8 @@ extension OptionChecker {
       return TypedValue(value: .yearly(.povertyLine), type: .number)
     case "year":
       return TypedValue(value: .yearly(.year), type: .number)
-    default: break
+    default:
+      if scope.allowsVariables, let variable = transitionVariable(name) { return variable }
     }
     if let index = attributeNames.firstIndex(of: name), declaredAttributes.contains(name) || index < 4 {
       guard scope.allowsAttributes else {
@@ -128,6 +129,9 @@ extension OptionChecker {
     candidates += attributeNames.filter { declaredAttributes.contains($0) || $0 == "group" || $0 == "savings" }
     candidates += ["poverty_line", "year"] + (scope.allowsVariables ? ["disposable", "registered"] : [])
     var hint = NameSuggestion.hint(for: name, among: candidates.sorted())
+    if hint == nil, ["exited", "monitored", "years_since_exit"].contains(name) {
+      hint = "`\(name)` is known in scenarios with an `exit` block\(name == "monitored" ? " and a `monitoring` block" : "")"
+    }
     if hint == nil, name == "relocated" || name == "enrolled" {
       hint = "a household takes part in a relocation or industry programme at most once; use `group == relocated` if the programme sets `group = relocated`"
     }

@@ -74,7 +74,7 @@ struct OptionChecker {
       case .field(let field):
         let known = ["replications", "seed", "poverty_line", "discount"]
         guard known.contains(field.name.value) else {
-          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end"]
+          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit", "transition", "monitoring"]
           error(
             "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
             hint: NameSuggestion.hint(for: field.name.value, among: candidates)
@@ -130,8 +130,12 @@ struct OptionChecker {
     var programmes: [ProgrammeRule] = []
     var transfers: [ProgrammeRule] = []
     var blockNames: [String: SourceRange] = [:]
+    var transitionBlocks: [String: [BlockSyntax]] = [:]
+    var blockKeywords: [String: String] = [:]
     for block in blocks {
-      if let previous = blockNames[block.pathName] {
+      let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && blockKeywords[block.pathName] == block.keyword.value
+      blockKeywords[block.pathName] = blockKeywords[block.pathName] ?? block.keyword.value
+      if let previous = blockNames[block.pathName], !repeatsTransitionBlock {
         _ = previous
         error(
           "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
@@ -144,11 +148,19 @@ struct OptionChecker {
         if identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
         identification = checkIdentification(block, povertyLine: povertyLine)
       case "transfer": if let transfer = checkProgramme(block) { transfers.append(transfer) }
+      case "exit", "transition", "monitoring": transitionBlocks[block.keyword.value, default: []].append(block)
       default: if let programme = checkProgramme(block) { programmes.append(programme) }
       }
     }
+    let transition = checkTransition(
+      exit: transitionBlocks["exit"] ?? [], transition: transitionBlocks["transition"] ?? [], monitoring: transitionBlocks["monitoring"] ?? [],
+      programmes: programmes + transfers)
     var endOfYear: [EffectRule] = []
-    for list in yearEnd {
+    var startOfYear: [EffectRule] = []
+    for list in yearEnd where list.timing == .startOfYear {
+      startOfYear += checkEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
+    }
+    for list in yearEnd where list.timing != .startOfYear {
       endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
     }
     reportUnusedOverrides()
@@ -160,6 +172,8 @@ struct OptionChecker {
       identification: identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
       programmes: programmes + transfers, yearEndEffects: endOfYear)
     rules.microdata = microdataPopulation
+    rules.yearStartEffects = startOfYear
+    rules.transition = transition
     return rules
   }
 

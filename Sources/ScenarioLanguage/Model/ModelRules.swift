@@ -24,6 +24,11 @@ public struct ModelRules: Sendable {
   public var yearEndEffects: [EffectRule]
   /// The household file the population starts from (nil: a synthetic population).
   public var microdata: MicrodataPopulation? = nil
+  /// Attribute updates after growth, every year after the first (`start of year { … }`).
+  public var yearStartEffects: [EffectRule] = []
+  /// Exit, transition and monitoring; nil without an `exit` block (the registry is then
+  /// drawn up anew every year).
+  public var transition: TransitionRule? = nil
 
   /// Creates rules.
   public init(
@@ -184,6 +189,8 @@ public struct EffectRule: Sendable, Equatable {
   public var operation: Operation
   /// The value.
   public var value: ValueExpression
+  /// `… when CONDITION`: only households where it holds are updated (nil: all).
+  public var condition: ValueExpression? = nil
   /// Creates an effect.
   public init(target: Int, operation: Operation, value: ValueExpression) {
     self.target = target

@@ -27,6 +27,10 @@ public struct ProgrammeRule: Sendable, Equatable {
     case subsidy(amount: ValueExpression)
     /// Tops per-capita disposable income up to `level`; runs after all programmes.
     case topUp(level: ValueExpression)
+    /// Trains one person per eligible household at `cost` yuan; with probability
+    /// `employment` the trainee finds a job paying `wage` yuan per household per year from
+    /// next year on, lost with probability `jobLoss` after each paid year. Once per household.
+    case training(Training)
   }
 
   /// Creates a programme.
@@ -43,7 +47,7 @@ public struct ProgrammeRule: Sendable, Equatable {
   /// Whether a household joins at most once (relocation and industry support).
   public var isOnce: Bool {
     switch kind {
-    case .relocation, .industry: return true
+    case .relocation, .industry, .training: return true
     case .subsidy, .topUp: return false
     }
   }

@@ -31,6 +31,13 @@ public indirect enum ValueExpression: Sendable, Equatable {
     case disposable
     /// Whether the household is in the registry used this year.
     case registered
+    /// Whether the household has exited the registry and not been registered again
+    /// (scenarios with an `exit` block).
+    case exited
+    /// Whether the household is under monitoring (scenarios with a `monitoring` block).
+    case monitored
+    /// Years since the household exited (0 when it has not exited).
+    case yearsSinceExit = "years_since_exit"
   }
 
   /// Values that depend on the year only.

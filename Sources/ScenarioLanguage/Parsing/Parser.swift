@@ -4,7 +4,7 @@
 /// ```
 /// file        := 'scenario' STRING '{' item* '}'
 /// item        := years | 'let' IDENT '=' expr | population | growth | block
-///              | 'end' 'of' 'year' effects | option | sweep | calibrate | field
+///              | ('end' | 'start') 'of' 'year' effects | option | sweep | calibrate | field
 /// years       := 'years' INT ('to' INT)?
 /// field       := IDENT phrase* expr unit?        -- e.g. `seed 7`, `eligible when x`
 /// population  := 'population' expr '{' (group | attribute)* '}'
@@ -13,9 +13,11 @@
 /// attribute   := IDENT ('~' | '=') expr unit?
 /// growth      := 'income' 'growth' ('for' IDENT)? expr unit?
 /// block       := ('shock' IDENT | 'identification' | 'programme' IDENT IDENT? STRING?
-///                 | 'transfer' IDENT STRING?) '{' blockItem* '}'
-/// blockItem   := years | 'let' IDENT '=' expr | ('on' 'join' | 'next' 'year') effects | field
-/// effects     := '{' (IDENT ('='|'+='|'-='|'*='|'/=') expr)* '}'
+///                 | 'transfer' IDENT STRING? | ('exit' | 'transition' | 'monitoring') STRING?)
+///                 '{' blockItem* '}'
+/// blockItem   := years | 'let' IDENT '=' expr | ('on' 'join' | 'next' 'year') effects
+///              | 'keep' IDENT (',' IDENT)* | field
+/// effects     := '{' (IDENT ('='|'+='|'-='|'*='|'/=') expr ('when' expr)?)* '}'
 /// option      := 'option' (IDENT | STRING) 'baseline'? '{' (path '=' expr)* '}'
 /// sweep       := 'sweep' path ('from' expr 'to' expr 'step' expr | 'over' '(' expr (',' expr)* ')')
 /// calibrate   := 'calibrate' '{' ('target' IDENT INT '=' number ('weight' number)? ('scale' number)?
@@ -143,6 +145,15 @@ public struct Parser {
     case "population": return parsePopulation().map(ScenarioItem.population)
     case "income" where peek(1).isWord("growth"): return parseGrowth().map(ScenarioItem.growth)
     case "shock", "identification", "programme", "transfer": return parseBlock().map(ScenarioItem.block)
+    case "exit", "transition",
+      "monitoring" where peek(1).kind == .leftBrace || peek(1).kind == .string:
+      return parseBlock().map(ScenarioItem.block)
+    case "start" where peek(1).isWord("of") && peek(2).isWord("year"):
+      let start = token.range.start
+      advance()
+      advance()
+      advance()
+      return parseEffects(.startOfYear, start: start).map(ScenarioItem.yearEnd)
     case "end" where peek(1).isWord("of"):
       let start = token.range.start
       advance()
@@ -215,6 +226,8 @@ public struct Parser {
     case "moves", "move": _ = absorb(["when"], as: "moves_when")
     case "debt": _ = absorb(["repaid", "over"], as: "repayment_years")
     case "top": _ = absorb(["up", "to"], as: "top_up_to")
+    case "marginal": _ = absorb(["below"], as: "marginal_below")
+    case "job": _ = absorb(["loss"], as: "job_loss")
     default: break
     }
     if current.kind == .leftBrace || current.kind == .rightBrace || current.kind == .endOfFile {
@@ -397,6 +410,8 @@ public struct Parser {
       advance()
       advance()
       return parseEffects(.nextYear, start: token.range.start).map { [.effects($0)] } ?? []
+    case "keep" where peek(1).kind == .identifier:
+      return parseNameList().map { [.names($0)] } ?? []
     default:
       guard let field = parseField() else { return [] }
       guard field.name.value == "include", current.isWord("below") else { return [.field(field)] }
@@ -438,11 +453,31 @@ public struct Parser {
       }
       advance()
       guard let value = parseExpression() else { recover(); continue }
-      effects.append(EffectSyntax(target: target, operation: operation, value: value, range: target.range.union(value.range)))
+      var effect = EffectSyntax(target: target, operation: operation, value: value, range: target.range.union(value.range))
+      if current.isWord("when") {
+        advance()
+        guard let condition = parseExpression() else { recover(); continue }
+        effect.condition = condition
+        effect.range = effect.range.union(condition.range)
+      }
+      effects.append(effect)
     }
     let end = current.range.end
     _ = expect(.rightBrace, "`}` to close the list of effects")
     return EffectListSyntax(timing: timing, effects: effects, range: SourceRange(start: start, end: end))
+  }
+
+  /// nameList := 'keep' IDENT (',' IDENT)*
+  private mutating func parseNameList() -> NameListSyntax? {
+    let keyword = Located(current.text, current.range)
+    advance()
+    var names: [Located<String>] = []
+    repeat {
+      if !names.isEmpty { advance() }
+      guard let name = parseName("a programme or transfer name after `\(keyword.value)`") else { recover(); return nil }
+      names.append(name)
+    } while current.kind == .comma
+    return NameListSyntax(name: keyword, names: names, range: keyword.range.union(names[names.count - 1].range))
   }
 
   /// option := 'option' (IDENT | STRING) 'baseline'? '{' (path '=' expr)* '}'

@@ -31,7 +31,8 @@ public enum ScenarioItem: Sendable {
   case growth(GrowthSyntax)
   /// `shock`, `identification`, `programme`, `transfer` blocks.
   case block(BlockSyntax)
-  /// `end of year { … }`: attribute updates after measurement.
+  /// `end of year { … }` (after measurement) or `start of year { … }` (after growth):
+  /// attribute updates; the list's `timing` says which.
   case yearEnd(EffectListSyntax)
   /// `option name [baseline] { path = value … }`.
   case option(OptionSyntax)
@@ -213,12 +214,18 @@ public enum BlockItem: Sendable {
   case parameter(ParameterSyntax)
   /// `on join { … }` or `next year { … }`.
   case effects(EffectListSyntax)
+  /// `keep a, b`: a list of block names (transition only).
+  case names(NameListSyntax)
 }
 
 /// A list of attribute updates: `on join { … }`, `next year { … }`, `end of year { … }`.
 public struct EffectListSyntax: Sendable {
   /// When the updates happen.
-  public enum Timing: String, Sendable { case onJoin = "on join", nextYear = "next year", endOfYear = "end of year" }
+  public enum Timing: String, Sendable {
+    case onJoin = "on join", nextYear = "next year", endOfYear = "end of year"
+    /// `start of year { … }`: after growth, before the year's other steps (top level).
+    case startOfYear = "start of year"
+  }
   /// When.
   public var timing: Timing
   /// The updates in order.
@@ -243,6 +250,8 @@ public struct EffectSyntax: Sendable, Equatable {
   public var operation: Operator
   /// The value.
   public var value: Expression
+  /// `… when CONDITION`: the update applies only to households where it holds.
+  public var condition: Expression? = nil
   /// The whole statement.
   public var range: SourceRange
   /// Creates an effect.

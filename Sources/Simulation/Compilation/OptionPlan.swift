@@ -21,12 +21,16 @@ struct OptionPlan: Sendable {
     /// weight (size × weight) for the year being measured; -1 without weights.
     var householdWeight = -1
     var personWeight = -1
+    /// Per programme: the job held (0 none, 1 held, 2 paid this year) for training; else -1.
+    var employed: [Int] = []
   }
 
   struct CompiledEffect: Sendable {
     var target: Int
     var operation: EffectRule.Operation
     var value: ColumnProgram
+    /// `… when CONDITION`.
+    var condition: ColumnProgram? = nil
   }
 
   struct CompiledShock: Sendable {
@@ -47,6 +51,8 @@ struct OptionPlan: Sendable {
     var stream: UInt32
     var onJoin: [CompiledEffect]
     var nextYear: [CompiledEffect]
+    /// Training: the job-loss stream (`stream` is the employment draw's).
+    var secondStream: UInt32 = 0
   }
 
   let rules: ModelRules
@@ -62,6 +68,9 @@ struct OptionPlan: Sendable {
   let identificationStream: UInt32
   let programmes: [CompiledProgramme]
   let yearEnd: [CompiledEffect]
+  let yearStart: [CompiledEffect]
+  /// Exit, transition and monitoring; nil when the registry is drawn up every year.
+  let transition: CompiledTransition?
   let registerCount: Int
   /// A program that yields the poverty line (for per-household comparisons).
   let povertyLine: ColumnProgram
@@ -87,9 +96,22 @@ struct OptionPlan: Sendable {
       payment.append(programme.isRelocation ? column() : -1)
       yearsLeft.append(programme.isRelocation ? column() : -1)
     }
+    let employed = rules.programmes.map { $0.isTraining ? column() : -1 }
+    var transitionColumns: CompiledTransition.Columns?
+    var variableColumns: [ValueExpression.HouseholdVariable: Int] = [.disposable: disposable, .registered: registered]
+    if rules.transition != nil {
+      let columns = CompiledTransition.Columns(
+        exited: column(), monitored: column(), yearsSinceExit: column(), exitRun: column(), everExited: column(), everPoor: column(),
+        waiting: column())
+      variableColumns[.exited] = columns.exited
+      variableColumns[.monitored] = columns.monitored
+      variableColumns[.yearsSinceExit] = columns.yearsSinceExit
+      transitionColumns = columns
+    }
     var layout = Layout(
       attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
-      registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next)
+      registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next,
+      employed: employed)
     if rules.microdata?.weights != nil {
       layout.householdWeight = column()
       layout.personWeight = column()
@@ -97,7 +119,7 @@ struct OptionPlan: Sendable {
     }
     self.layout = layout
 
-    var compiler = ProgramCompiler(variableColumns: [.disposable: disposable, .registered: registered])
+    var compiler = ProgramCompiler(variableColumns: variableColumns)
     var maxRegisters = 1
     func compile(_ expression: ValueExpression) -> ColumnProgram {
       let program = compiler.compile(expression)
@@ -105,7 +127,7 @@ struct OptionPlan: Sendable {
       return program
     }
     func effects(_ list: [EffectRule]) -> [CompiledEffect] {
-      list.map { CompiledEffect(target: $0.target, operation: $0.operation, value: compile($0.value)) }
+      list.map { CompiledEffect(target: $0.target, operation: $0.operation, value: compile($0.value), condition: $0.condition.map(compile)) }
     }
     attributeInitial = rules.attributes.map { attribute in
       (compile(attribute.initial), attribute.initialByGroup.sorted { $0.key < $1.key }.map { ($0.key, compile($0.value)) })
@@ -131,12 +153,29 @@ struct OptionPlan: Sendable {
         stream = RandomSource.purpose(successStream)
       case .subsidy(let amount): values = [compile(amount)]
       case .topUp(let level): values = [compile(level)]
+      case .training(let training):
+        values = [compile(training.cost), compile(training.employment), compile(training.wage), compile(training.jobLoss)]
+        stream = RandomSource.purpose(training.employmentStream)
       }
-      return CompiledProgramme(
+      var compiled = CompiledProgramme(
         rule: programme, eligible: compile(programme.eligible), values: values, stream: stream,
         onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear))
+      if case .training(let training) = programme.kind { compiled.secondStream = RandomSource.purpose(training.jobLossStream) }
+      return compiled
     }
     yearEnd = effects(rules.yearEndEffects)
+    yearStart = effects(rules.yearStartEffects)
+    if let rule = rules.transition, let columns = transitionColumns {
+      let kept = (rule.window?.kept ?? []).map {
+        CompiledTransition.Kept(programme: $0, eligibleAsRegistered: compile(rules.programmes[$0].eligible.readingRegisteredAsTrue()))
+      }
+      transition = CompiledTransition(
+        rule: rule, columns: columns, exitWhen: compile(rule.exitWhen), kept: kept, share: rule.window.map { compile($0.share) },
+        marginalBelow: rule.monitoring.map { compile($0.marginalBelow) }, monitorExited: rule.monitoring.map { compile($0.exited) },
+        monitorDetect: rule.monitoring.map { compile($0.detect) }, monitoringStream: RandomSource.purpose(rule.monitoring?.stream ?? "monitoring"))
+    } else {
+      transition = nil
+    }
     povertyLine = compile(.yearly(.povertyLine))
     constants = compiler.constants
     registerCount = maxRegisters

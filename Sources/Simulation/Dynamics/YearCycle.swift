@@ -32,7 +32,9 @@ struct YearCycle {
   /// Scratch buffer indices.
   enum Scratch {
     static let mask = 0, first = 1, second = 2, third = 3, growth = 4
-    static let count = 5
+    /// The condition of a guarded effect; the kept share of the transition.
+    static let effectGuard = 5, scale = 6
+    static let count = 7
   }
 
   /// Simulates one replication and writes metrics as `[year][metric]` into `output`.
@@ -94,10 +96,15 @@ struct YearCycle {
     for index in metrics.indices { metrics[index] = 0 }
     var accumulator = YearAccumulator()
     forEachBlock { start, count in
-      if !isFirst { grow(start: start, count: count) }
+      if !isFirst {
+        grow(start: start, count: count)
+        for effect in plan.yearStart { apply(effect, start: start, count: count, mask: nil) }
+        advanceTransitionClock(start: start, count: count)
+      }
       applyPendingEffects(start: start, count: count)
       let disposable = columns.column(layout.disposable, from: start)
       disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
+      if hasTraining { payWages(start: start, count: count) }
       applyShocks(year: year, start: start, count: count, metrics: metrics)
       repayDebts(start: start, count: count)
       for (index, programme) in plan.programmes.enumerated() where !programme.rule.isTransfer && programme.rule.years.contains(year) {
@@ -108,12 +115,18 @@ struct YearCycle {
         topUp(programme, index: index, start: start, count: count, metrics: metrics)
       }
       measure(start: start, count: count, line: line, into: &accumulator)
+      measureTransition(start: start, count: count, line: line, metrics: metrics)
+      if hasTraining { loseJobs(start: start, count: count, metrics: metrics) }
       for effect in plan.yearEnd {
         apply(effect, start: start, count: count, mask: nil)
       }
-      identify(
-        start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
-        into: columns.column(layout.registeredNext, from: start))
+      if plan.transition != nil {
+        updateRegistry(start: start, count: count, metrics: metrics)
+      } else {
+        identify(
+          start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
+          into: columns.column(layout.registeredNext, from: start))
+      }
     }
     accumulator.write(into: metrics, catalog: catalog)
     metrics[MetricCatalog.medianIncome] = medianSelector.median(
@@ -124,6 +137,9 @@ struct YearCycle {
     // Next year's registry.
     columns.column(layout.registered).update(from: columns.column(layout.registeredNext), count: columns.householdCount)
   }
+
+  /// Whether a training programme exists (wages and job losses to handle).
+  private var hasTraining: Bool { !plan.layout.employed.allSatisfy { $0 < 0 } }
 
   private func forEachBlock(_ body: (Int, Int) -> Void) {
     var start = 0
@@ -212,10 +228,11 @@ struct YearCycle {
 
   /// Applies an effect to the households where `mask` is non-zero (all when nil).
   func apply(_ effect: OptionPlan.CompiledEffect, start: Int, count: Int, mask: Int?) {
+    let condition = effect.condition.map { columns.evaluate($0, start: start, count: count, intoScratch: Scratch.effectGuard) }
     let value = columns.evaluate(effect.value, start: start, count: count)
     let target = columns.column(effect.target, from: start)
     let selected: UnsafeMutablePointer<Double>? = mask.map { columns.scratchBuffer($0) }
-    for i in 0..<count where selected.map({ $0[i] != 0 }) ?? true {
+    for i in 0..<count where (selected.map({ $0[i] != 0 }) ?? true) && (condition.map({ $0[i] != 0 }) ?? true) {
       switch effect.operation {
       case .set: target[i] = value[i]
       case .add: target[i] += value[i]

@@ -4,6 +4,7 @@ extension YearCycle {
   /// 5. Runs one programme (not a transfer) on the eligible households of a block.
   func run(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
     let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
+    let scale = keptEligibility(index, start: start, count: count)
     let joined = columns.column(plan.layout.joined[index], from: start)
     if programme.rule.isOnce {
       for i in 0..<count where joined[i] != 0 { mask[i] = 0 }
@@ -14,9 +15,11 @@ extension YearCycle {
     case .relocation(_, _, _, let repaymentYears):
       (served, cost) = relocate(programme, index: index, start: start, count: count, repaymentYears: repaymentYears)
     case .industry:
-      (served, cost) = supportIndustry(programme, index: index, start: start, count: count)
+      (served, cost) = supportIndustry(programme, index: index, start: start, count: count, scale: scale)
     case .subsidy:
-      (served, cost) = paySubsidy(programme, index: index, start: start, count: count)
+      (served, cost) = paySubsidy(programme, index: index, start: start, count: count, scale: scale)
+    case .training:
+      (served, cost) = train(programme, index: index, start: start, count: count)
     case .topUp:
       return
     }
@@ -59,7 +62,9 @@ extension YearCycle {
 
   /// Industry support: every eligible household enrols and receives the grant; with the
   /// success probability its income rises by the gain next year.
-  private func supportIndustry(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int) -> (Double, Double) {
+  private func supportIndustry(
+    _ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, scale: UnsafeMutablePointer<Double>?
+  ) -> (Double, Double) {
     let mask = columns.scratchBuffer(Scratch.mask)
     let grant = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let success = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
@@ -70,14 +75,16 @@ extension YearCycle {
     var spent = 0.0
     for i in 0..<count where mask[i] != 0 {
       enrolled += 1
-      spent += grant[i]
+      spent += grant[i] * (scale?[i] ?? 1)
       if u[i] < success[i] { pending[i] = 1 }
     }
     return (enrolled, spent)
   }
 
   /// A subsidy: eligible households receive the amount (per household) every active year.
-  private func paySubsidy(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int) -> (Double, Double) {
+  private func paySubsidy(
+    _ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, scale: UnsafeMutablePointer<Double>?
+  ) -> (Double, Double) {
     let mask = columns.scratchBuffer(Scratch.mask)
     let amount = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
@@ -87,10 +94,11 @@ extension YearCycle {
     var served = 0.0
     var spent = 0.0
     for i in 0..<count where mask[i] != 0 {
-      disposable[i] += amount[i] / size[i]
+      let paid = amount[i] * (scale?[i] ?? 1)
+      disposable[i] += paid / size[i]
       if hasPendingEffects { pending[i] = 1 }
       served += 1
-      spent += amount[i]
+      spent += paid
     }
     return (served, spent)
   }
@@ -98,14 +106,22 @@ extension YearCycle {
   /// 6. A top-up transfer: eligible households below the level are raised to it.
   func topUp(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
     let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
+    let scale = keptEligibility(index, start: start, count: count)
     let level = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
     var served = 0.0
     var spent = 0.0
     for i in 0..<count where mask[i] != 0 && disposable[i] < level[i] {
-      spent += (level[i] - disposable[i]) * size[i]
-      disposable[i] = level[i]
+      if let scale, scale[i] != 1 {
+        // An exited household in the transition window: `share` of the top-up.
+        let raise = (level[i] - disposable[i]) * scale[i]
+        spent += raise * size[i]
+        disposable[i] += raise
+      } else {
+        spent += (level[i] - disposable[i]) * size[i]
+        disposable[i] = level[i]
+      }
       served += 1
     }
     metrics[catalog.participants(index)] += served

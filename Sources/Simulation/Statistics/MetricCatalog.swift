@@ -10,6 +10,11 @@ public struct MetricCatalog: Sendable, Equatable {
   let programmeCount: Int
   let costTotal: Int
   let firstShock: Int
+  /// Training programmes' `employed_NAME` metrics by programme index.
+  let employedMetric: [Int: Int]
+  /// Index of `exits` (then `returns_to_poverty`, `new_entrants`, `exited_households`,
+  /// `monitored_households`); -1 without an `exit` block.
+  let firstTransition: Int
 
   /// Fixed metrics, always present, in this order.
   public static let fixed = [
@@ -32,6 +37,14 @@ public struct MetricCatalog: Sendable, Equatable {
     names.append("cost_total")
     firstShock = names.count
     for shock in rules.shocks { names.append("shocked_households_\(shock.name)") }
+    var employed: [Int: Int] = [:]
+    for (index, programme) in rules.programmes.enumerated() where programme.isTraining {
+      employed[index] = names.count
+      names.append("employed_\(programme.name)")
+    }
+    employedMetric = employed
+    firstTransition = rules.transition == nil ? -1 : names.count
+    names += Self.transitionNames(rules.transition)
     self.names = names
   }
 

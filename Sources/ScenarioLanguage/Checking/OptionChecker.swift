@@ -63,9 +63,11 @@ struct OptionChecker {
     var yearEnd: [EffectListSyntax] = []
     var headerFields: [String: FieldSyntax] = [:]
     var yearsSyntax: YearSpanSyntax?
+    var reportBy: [FieldSyntax] = []
 
     for item in syntax.items {
       switch item {
+      case .field(let field) where field.name.value == "report_by": reportBy.append(field)
       case .years(let span):
         if yearsSyntax != nil { error("duplicate-setting", "`years` is set twice", span.range, hint: "keep one `years A to B`") }
         yearsSyntax = span
@@ -127,6 +129,7 @@ struct OptionChecker {
     var identification: IdentificationRule?
     var programmes: [ProgrammeRule] = []
     var transfers: [ProgrammeRule] = []
+    var prices: [PriceRule] = []
     var blockNames: [String: SourceRange] = [:]
     for block in blocks {
       if let previous = blockNames[block.pathName] {
@@ -138,6 +141,7 @@ struct OptionChecker {
       blockNames[block.pathName] = block.range
       switch block.keyword.value {
       case "shock": if let shock = checkShock(block) { shocks.append(shock) }
+      case "price": if let price = checkPrice(block) { prices.append(price) }
       case "identification":
         if identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
         identification = checkIdentification(block, povertyLine: povertyLine)
@@ -149,14 +153,18 @@ struct OptionChecker {
     for list in yearEnd {
       endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
     }
+    let breakdowns = checkBreakdowns(reportBy)
     reportUnusedOverrides()
 
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-    return ModelRules(
+    var rules = ModelRules(
       firstYear: firstYear, povertyLine: povertyLine, groups: groups, labels: labels, attributes: attributes,
       initializationOrder: order, growth: growth, shocks: shocks,
       identification: identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
       programmes: programmes + transfers, yearEndEffects: endOfYear)
+    rules.prices = prices
+    rules.breakdowns = breakdowns
+    return rules
   }
 
   // MARK: - Header

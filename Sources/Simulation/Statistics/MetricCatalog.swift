@@ -10,6 +10,9 @@ public struct MetricCatalog: Sendable, Equatable {
   let programmeCount: Int
   let costTotal: Int
   let firstShock: Int
+  /// Metrics of disasters, health support, prices and breakdowns (ExtendedMetrics.swift);
+  /// empty unless the scenario uses them.
+  let extended: ExtendedMetrics
 
   /// Fixed metrics, always present, in this order.
   public static let fixed = [
@@ -32,6 +35,7 @@ public struct MetricCatalog: Sendable, Equatable {
     names.append("cost_total")
     firstShock = names.count
     for shock in rules.shocks { names.append("shocked_households_\(shock.name)") }
+    extended = ExtendedMetrics(rules: rules, names: &names)
     self.names = names
   }
 

@@ -160,6 +160,7 @@ extension OptionChecker {
     case "moves_when": return "moves when"
     case "repayment_years": return "debt repaid over"
     case "top_up_to": return "top up to"
+    case "share_of_income": return "share of income"
     default: return setting
     }
   }

@@ -21,7 +21,7 @@ extension OptionChecker {
     guard attributeKinds[name] == .label else {
       error(
         "type-mismatch", "\(what) needs an attribute holding a category label, but `\(name)` is a number", value.range,
-        hint: "declare villages as labels, e.g. `\(name) ~ categorical(upper: 40%, lower: 60%)`, or use `group`")
+        hint: "villages are category labels, e.g. `village ~ categorical(upper: 40%, lower: 60%)` in the population, or the built-in `group`")
       return nil
     }
     return column

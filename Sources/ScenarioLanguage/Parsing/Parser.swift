@@ -222,8 +222,10 @@ public struct Parser {
     case "report": _ = absorb(["by"], as: "report_by")
     case "share": _ = absorb(["of", "income"], as: "share_of_income")
     case "covariate":
-      if !absorb(["by"], as: "covariate_by"), current.startsLine || current.kind == .rightBrace || current.kind == .endOfFile {
-        // `covariate` alone: one draw for the whole county.
+      if !absorb(["by"], as: "covariate_by"),
+        current.startsLine || current.kind == .identifier || current.kind == .rightBrace || current.kind == .endOfFile
+      {
+        // `covariate` alone (a setting or the block's end follows): one draw for the county.
         return FieldSyntax(name: Located(name, nameRange), value: Expression(.boolean(true), nameRange), trailingUnit: nil, range: nameRange)
       }
     default: break

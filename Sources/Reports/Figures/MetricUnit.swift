@@ -51,7 +51,9 @@ public enum MetricUnit: Sendable, Equatable {
     case "relocated_households": return "Relocated households"
     case "cost_total": return "Total fiscal cost"
     default:
-      for (prefix, name) in [("participants_", "Participants in "), ("cost_", "Cost of "), ("shocked_households_", "Households hit by "), ("hit_villages_", "Villages hit by ")]
+      for (prefix, name) in [
+        ("participants_", "Participants in "), ("cost_", "Cost of "), ("shocked_households_", "Households hit by "), ("hit_villages_", "Villages hit by "),
+      ]
       where metric.hasPrefix(prefix) {
         return name + metric.dropFirst(prefix.count).replacingOccurrences(of: "_", with: " ")
       }

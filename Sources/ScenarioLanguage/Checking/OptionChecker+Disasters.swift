@@ -63,7 +63,8 @@ extension OptionChecker {
         hint: "it is the chance that the event happens in a village (or the county) in a year; restrict who suffers with `eligible when` or `hits`")
       return nil
     }
-    return CovariateRule(attribute: attribute, villageCodes: codes, hits: hits, stream: "shock.\(block.pathName).covariate", hitsStream: "shock.\(block.pathName).hits")
+    return CovariateRule(
+      attribute: attribute, villageCodes: codes, hits: hits, stream: "shock.\(block.pathName).covariate", hitsStream: "shock.\(block.pathName).hits")
   }
 
   /// `exempt` and `debt repaid over`, when written.

@@ -74,7 +74,8 @@ struct OptionChecker {
       case .field(let field):
         let known = ["replications", "seed", "poverty_line", "discount"]
         guard known.contains(field.name.value) else {
-          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end"]
+          let candidates =
+            known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "price", "report"]
           error(
             "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
             hint: NameSuggestion.hint(for: field.name.value, among: candidates)

@@ -14,6 +14,7 @@ public struct Breakdown: Sendable, Equatable {
     self.categories = categories
   }
 
+  /// Equal when they report the same attribute with the same categories.
   public static func == (lhs: Breakdown, rhs: Breakdown) -> Bool {
     lhs.attributeName == rhs.attributeName && lhs.attribute == rhs.attribute
       && lhs.categories.map(\.code) == rhs.categories.map(\.code) && lhs.categories.map(\.label) == rhs.categories.map(\.label)

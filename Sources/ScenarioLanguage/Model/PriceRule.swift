@@ -2,7 +2,7 @@
 /// village (or one for the county) following an AR(1), which scales the agricultural share
 /// of each household's market income in its disposable income.
 public struct PriceRule: Sendable, Equatable {
-  /// The block's name (`price.NAME` in expressions is not provided; metrics use it).
+  /// The block's name (parameter paths `NAME.share_of_income`, `NAME.persistence`, `NAME.sd`).
   public var name: String
   /// Display title.
   public var title: String

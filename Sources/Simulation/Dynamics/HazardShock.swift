@@ -1,7 +1,7 @@
 import ScenarioLanguage
 
 extension YearCycle {
-  /// 3'. A covariate shock and/or a shock with health support, on one block.
+  /// 3. A covariate shock and/or a shock with health support, on one block.
   ///
   /// Who is hit: eligible households; for a covariate shock only in hit villages (and, with
   /// `hits`, when their own draw is below it); otherwise with the shock's own probability.

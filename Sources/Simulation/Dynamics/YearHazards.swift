@@ -25,7 +25,8 @@ extension YearCycle {
     return RandomSource.purpose(plan.rules.labels[code])
   }
 
-  /// Draws the year's village events and moves the price indices (step 1b of docs/model.md).
+  /// Draws the year's village events and moves the price indices, before the first block
+  /// (docs/model.md § Villages, disasters, prices and health support).
   ///
   /// A covariate shock hits village v in year t when u(v, t) < probability(t), with u from
   /// the shock's covariate stream at counter (village, t); prices follow
@@ -77,7 +78,7 @@ extension YearCycle {
     return hazards
   }
 
-  /// 1c. Prices: disposable income gains share · income · (exp(p) − 1), p of the household's
+  /// 2b. Prices: disposable income gains share · income · (exp(p) − 1), p of the household's
   /// village (or the county).
   func applyPrices(_ hazards: YearHazards, start: Int, count: Int) {
     guard !plan.prices.isEmpty else { return }

@@ -122,4 +122,36 @@ final class HealthSupportTests: XCTestCase {
       assertClose(results.value("mean_income", year: year), expected[offset], "\(year)")
     }
   }
+
+  /// Support settings work on a covariate disaster too: relief (reimbursement) and debt.
+  func testDisasterWithReliefAndDebt() throws {
+    let text = ScenarioRun.tiny(
+      households: 2, years: "2016 to 2018",
+      population: """
+            income = 2000
+            size = 1
+            savings = 100
+        """,
+      body: """
+          shock flood {
+            covariate
+            years 2016 to 2016
+            probability 100% per year
+            cost 1000 yuan
+            reimbursed 40%
+            debt repaid over 2 years
+          }
+        """)
+    let results = try ScenarioRun.results(text)
+    // 2016: the county is hit; the state pays 400 each; the household's 600: 100 from
+    // savings, 500 of debt, repaid 250 in 2017 and 2018.
+    XCTAssertEqual(results.value("hit_villages_flood", year: 2016), 1)
+    XCTAssertEqual(results.value("shocked_households_flood", year: 2016), 2)
+    assertClose(results.value("cost_flood", year: 2016), 800, "relief")
+    assertClose(results.value("mean_income", year: 2016), 2000, "2016")
+    assertClose(results.value("mean_income", year: 2017), 1750, "2017")
+    assertClose(results.value("mean_income", year: 2018), 1750, "2018")
+    XCTAssertEqual((2016...2018).map { results.value("indebted_households", year: $0) }, [2, 2, 0])
+    XCTAssertEqual(results.value("hit_villages_flood", year: 2017), 0, "inactive after 2016")
+  }
 }

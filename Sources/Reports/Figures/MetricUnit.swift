@@ -17,6 +17,10 @@ public enum MetricUnit: Sendable, Equatable {
 
   /// The unit of a metric of `summary.csv` (docs/outputs.md § Metrics).
   public init(metric: String) {
+    if let (base, _) = Self.category(of: metric) {
+      self.init(metric: base)
+      return
+    }
     switch metric {
     case "incidence", "poverty_gap", "poverty_gap_squared": self = .share
     case "mean_income", "median_income": self = .yuanPerPerson
@@ -32,6 +36,9 @@ public enum MetricUnit: Sendable, Equatable {
 
   /// A readable name for a metric: "Poverty incidence", "Total fiscal cost", "Cost of relocation".
   public static func title(of metric: String) -> String {
+    if let (base, category) = category(of: metric) {
+      return "\(title(of: base)) (\(category.replacingOccurrences(of: "=", with: " = ")))"
+    }
     switch metric {
     case "incidence": return "Poverty incidence"
     case "poverty_gap": return "Poverty gap (FGT1)"
@@ -45,7 +52,7 @@ public enum MetricUnit: Sendable, Equatable {
     case "cost_total": return "Total fiscal cost"
     default:
       for (prefix, name) in [
-        ("participants_", "Participants in "), ("cost_", "Cost of "), ("shocked_households_", "Households hit by "), ("employed_", "Employed after training "),
+        ("participants_", "Participants in "), ("cost_", "Cost of "), ("shocked_households_", "Households hit by "), ("employed_", "Employed after training "), ("hit_villages_", "Villages hit by "),
       ]
       where metric.hasPrefix(prefix) {
         return name + metric.dropFirst(prefix.count).replacingOccurrences(of: "_", with: " ")
@@ -53,6 +60,13 @@ public enum MetricUnit: Sendable, Equatable {
       let words = metric.replacingOccurrences(of: "_", with: " ")
       return words.prefix(1).uppercased() + words.dropFirst()
     }
+  }
+
+  /// A per-category metric of `report by` (`incidence[village=upper]`): the base metric and
+  /// the category (`village=upper`); nil for other metrics.
+  static func category(of metric: String) -> (base: String, category: String)? {
+    guard metric.hasSuffix("]"), let open = metric.firstIndex(of: "["), open != metric.startIndex else { return nil }
+    return (String(metric[..<open]), String(metric[metric.index(after: open)..<metric.index(before: metric.endIndex)]))
   }
 
   /// The factor values are divided by for ticks, and its word ("million"), chosen from the

@@ -35,12 +35,12 @@ extension OptionChecker {
         ]
       case "industry":
         return [
-          SettingSpec(name: "grant", expected: .money(allowed: [.mu, .household, .person, nil])),
+          SettingSpec(name: "grant", expected: .money(allowed: [.mu, .household, .person, .child, nil])),
           SettingSpec(name: "success", expected: .share),
           SettingSpec(name: "gain", expected: .money(allowed: [.person, .household, nil])), eligible,
         ]
       case "subsidy":
-        return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, nil]), required: true), eligible]
+        return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, .child, nil]), required: true), eligible]
       case "training":
         return trainingSettings + [eligible]
       default: return nil
@@ -177,6 +177,7 @@ extension OptionChecker {
     case "top_up_to": return "top up to"
     case "marginal_below": return "marginal below"
     case "job_loss": return "job loss"
+    case "share_of_income": return "share of income"
     default: return setting
     }
   }
@@ -185,12 +186,17 @@ extension OptionChecker {
 
   mutating func checkShock(_ block: BlockSyntax) -> ShockRule? {
     guard let specs = Self.settings(for: block) else { return nil }
-    let settings = checkSettings(block, specs: specs)
+    let (settingsBlock, covariateFields) = Self.separatingCovariate(block)
+    let settings = checkSettings(settingsBlock, specs: specs + Self.disasterSettings(writtenIn: block))
+    let covariate = checkCovariate(covariateFields, block: block, settings: settings)
     guard settings.complete, let probability = settings.values["probability"], let cost = settings.values["cost"] else { return nil }
-    return ShockRule(
+    var rule = ShockRule(
       name: block.pathName, years: settings.years, eligible: settings.values["eligible"] ?? .constant(1),
       probability: probability, cost: cost, reimbursed: settings.values["reimbursed"] ?? .constant(0),
       stream: "shock.\(block.pathName)")
+    rule.covariate = covariate
+    rule.support = checkSupport(settings, block: block)
+    return rule
   }
 
   mutating func checkIdentification(_ block: BlockSyntax, povertyLine: ValueExpression) -> IdentificationRule? {
@@ -254,7 +260,7 @@ extension OptionChecker {
   }
 
   /// An amount per unit turned into an amount per household.
-  private mutating func scaled(_ amount: ValueExpression, by denominator: UnitSyntax.Denominator, block: BlockSyntax, setting: String) -> ValueExpression {
+  mutating func scaled(_ amount: ValueExpression, by denominator: UnitSyntax.Denominator, block: BlockSyntax, setting: String) -> ValueExpression {
     switch denominator {
     case .household, .year: return amount
     case .person: return .binary(.multiply, amount, .attribute(attributeNames.firstIndex(of: AttributeDefinition.size) ?? 1))
@@ -266,6 +272,7 @@ extension OptionChecker {
         return amount
       }
       return .binary(.multiply, amount, .attribute(land))
+    case .child: return perChild(amount, block: block, setting: setting)
     }
   }
 

@@ -65,16 +65,19 @@ struct OptionChecker {
     var yearEnd: [EffectListSyntax] = []
     var headerFields: [String: FieldSyntax] = [:]
     var yearsSyntax: YearSpanSyntax?
+    var reportBy: [FieldSyntax] = []
 
     for item in syntax.items {
       switch item {
+      case .field(let field) where field.name.value == "report_by": reportBy.append(field)
       case .years(let span):
         if yearsSyntax != nil { error("duplicate-setting", "`years` is set twice", span.range, hint: "keep one `years A to B`") }
         yearsSyntax = span
       case .field(let field):
         let known = ["replications", "seed", "poverty_line", "discount"]
         guard known.contains(field.name.value) else {
-          let candidates = known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit", "transition", "monitoring"]
+          let candidates =
+            known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit", "transition", "monitoring", "price", "report"]
           error(
             "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
             hint: NameSuggestion.hint(for: field.name.value, among: candidates)
@@ -129,6 +132,7 @@ struct OptionChecker {
     var identification: IdentificationRule?
     var programmes: [ProgrammeRule] = []
     var transfers: [ProgrammeRule] = []
+    var prices: [PriceRule] = []
     var blockNames: [String: SourceRange] = [:]
     var transitionBlocks: [String: [BlockSyntax]] = [:]
     var blockKeywords: [String: String] = [:]
@@ -144,6 +148,7 @@ struct OptionChecker {
       blockNames[block.pathName] = block.range
       switch block.keyword.value {
       case "shock": if let shock = checkShock(block) { shocks.append(shock) }
+      case "price": if let price = checkPrice(block) { prices.append(price) }
       case "identification":
         if identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
         identification = checkIdentification(block, povertyLine: povertyLine)
@@ -163,6 +168,7 @@ struct OptionChecker {
     for list in yearEnd where list.timing != .startOfYear {
       endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
     }
+    let breakdowns = checkBreakdowns(reportBy)
     reportUnusedOverrides()
 
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
@@ -174,6 +180,8 @@ struct OptionChecker {
     rules.microdata = microdataPopulation
     rules.yearStartEffects = startOfYear
     rules.transition = transition
+    rules.prices = prices
+    rules.breakdowns = breakdowns
     return rules
   }
 

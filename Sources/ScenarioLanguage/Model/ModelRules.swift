@@ -29,6 +29,10 @@ public struct ModelRules: Sendable {
   /// Exit, transition and monitoring; nil without an `exit` block (the registry is then
   /// drawn up anew every year).
   public var transition: TransitionRule? = nil
+  /// Market price shocks on agricultural income (`price NAME { … }`), in the order written.
+  public var prices: [PriceRule] = []
+  /// Per-category breakdowns of the outputs (`report by ATTRIBUTE`), in the order written.
+  public var breakdowns: [Breakdown] = []
 
   /// Creates rules.
   public init(
@@ -145,6 +149,10 @@ public struct ShockRule: Sendable, Equatable {
   public var reimbursed: ValueExpression
   /// The stream of the occurrence draw.
   public var stream: String
+  /// Set for a disaster: one occurrence draw per village (or county) and year.
+  public var covariate: CovariateRule?
+  /// Set when the shock has health-support settings (`exempt`, `debt repaid over`).
+  public var support: ShockSupport?
   /// Creates a shock.
   public init(
     name: String, years: ClosedRange<Int>, eligible: ValueExpression, probability: ValueExpression, cost: ValueExpression, reimbursed: ValueExpression,

@@ -13,7 +13,8 @@
 /// attribute   := IDENT ('~' | '=') expr unit?
 /// growth      := 'income' 'growth' ('for' IDENT)? expr unit?
 /// block       := ('shock' IDENT | 'identification' | 'programme' IDENT IDENT? STRING?
-///                 | 'transfer' IDENT STRING? | ('exit' | 'transition' | 'monitoring') STRING?)
+///                 | 'transfer' IDENT STRING? | ('exit' | 'transition' | 'monitoring') STRING?
+///                 | 'price' IDENT STRING?)
 ///                 '{' blockItem* '}'
 /// blockItem   := years | 'let' IDENT '=' expr | ('on' 'join' | 'next' 'year') effects
 ///              | 'keep' IDENT (',' IDENT)* | field
@@ -36,7 +37,10 @@
 /// ```
 /// Multi-word settings are stored under one name: `eligible when` → `eligible`,
 /// `moves when` → `moves_when`, `debt repaid over` → `repayment_years`,
-/// `top up to` → `top_up_to`, `include X below Y` → `include` and `include_below`.
+/// `top up to` → `top_up_to`, `include X below Y` → `include` and `include_below`,
+/// `report by` → `report_by`, `share of income` → `share_of_income`, `covariate by` →
+/// `covariate_by` (and `covariate` alone → `covariate true`). `price NAME ["Title"] { … }`
+/// is a block like `shock`.
 public struct Parser {
   private var tokens: [Token]
   var index = 0
@@ -154,6 +158,8 @@ public struct Parser {
       advance()
       advance()
       return parseEffects(.startOfYear, start: start).map(ScenarioItem.yearEnd)
+    case "price" where peek(1).kind == .identifier && (peek(2).kind == .string || peek(2).kind == .leftBrace):
+      return parseBlock().map(ScenarioItem.block)
     case "end" where peek(1).isWord("of"):
       let start = token.range.start
       advance()
@@ -228,6 +234,15 @@ public struct Parser {
     case "top": _ = absorb(["up", "to"], as: "top_up_to")
     case "marginal": _ = absorb(["below"], as: "marginal_below")
     case "job": _ = absorb(["loss"], as: "job_loss")
+    case "report": _ = absorb(["by"], as: "report_by")
+    case "share": _ = absorb(["of", "income"], as: "share_of_income")
+    case "covariate":
+      if !absorb(["by"], as: "covariate_by"),
+        current.startsLine || current.kind == .identifier || current.kind == .rightBrace || current.kind == .endOfFile
+      {
+        // `covariate` alone (a setting or the block's end follows): one draw for the county.
+        return FieldSyntax(name: Located(name, nameRange), value: Expression(.boolean(true), nameRange), trailingUnit: nil, range: nameRange)
+      }
     default: break
     }
     if current.kind == .leftBrace || current.kind == .rightBrace || current.kind == .endOfFile {
@@ -367,7 +382,7 @@ public struct Parser {
       guard let parsedKind = parseName("the programme kind (`relocation`, `industry` or `subsidy`)") else { recover(); return nil }
       kind = parsedKind
       if current.kind == .identifier { name = Located(current.text, current.range); advance() }
-    case "shock", "transfer":
+    case "shock", "transfer", "price":
       guard let parsedName = parseName("the \(keyword.value)'s name") else { recover(); return nil }
       name = parsedName
     default: break
@@ -880,7 +895,7 @@ public struct Parser {
       guard current.kind == .identifier, let denominator = UnitSyntax.denominator(current.text) else {
         error(
           "unknown-unit", "unknown unit `per \(current.text)`", perToken.range.union(current.range),
-          hint: "units are `per household`, `per person`, `per mu` and `per year`")
+          hint: "units are `per household`, `per person`, `per mu`, `per child` and `per year`")
         if current.kind == .identifier { advance() }
         return nil
       }

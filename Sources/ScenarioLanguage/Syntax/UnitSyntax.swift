@@ -11,6 +11,8 @@ public struct UnitSyntax: Sendable, Equatable {
   /// What it is divided by.
   public enum Denominator: String, Sendable, CaseIterable {
     case household, person, mu, year
+    /// `per child`: multiplied by the household's `children` attribute.
+    case child
   }
 
   /// The measure, or nil for a bare `per …` phrase.
@@ -57,6 +59,7 @@ public struct UnitSyntax: Sendable, Equatable {
     case "person", "persons", "people", "capita": return .person
     case "mu": return .mu
     case "year", "years", "annum": return .year
+    case "child", "children": return .child
     default: return nil
     }
   }

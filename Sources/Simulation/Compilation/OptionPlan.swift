@@ -23,6 +23,10 @@ struct OptionPlan: Sendable {
     var personWeight = -1
     /// Per programme: the job held (0 none, 1 held, 2 paid this year) for training; else -1.
     var employed: [Int] = []
+    /// Per shock: yearly debt payment and years of repayment left (`debt repaid over` only;
+    /// else -1).
+    var shockDebtPayment: [Int] = []
+    var shockDebtYearsLeft: [Int] = []
   }
 
   struct CompiledEffect: Sendable {
@@ -40,6 +44,8 @@ struct OptionPlan: Sendable {
     var cost: ColumnProgram
     var reimbursed: ColumnProgram
     var stream: UInt32
+    /// Covariate shocks and health support (ShockHazards.swift); nil for a plain shock.
+    var hazard: CompiledHazard? = nil
   }
 
   struct CompiledProgramme: Sendable {
@@ -62,6 +68,8 @@ struct OptionPlan: Sendable {
   let growthCommon: ColumnProgram?
   let growthByGroup: [(code: Int, program: ColumnProgram)]
   let shocks: [CompiledShock]
+  /// Market price shocks (PriceShocks.swift).
+  let prices: [CompiledPrice]
   let detect: ColumnProgram
   let include: ColumnProgram
   let includeBelow: ColumnProgram
@@ -96,6 +104,13 @@ struct OptionPlan: Sendable {
       payment.append(programme.isRelocation ? column() : -1)
       yearsLeft.append(programme.isRelocation ? column() : -1)
     }
+    var shockPayment: [Int] = []
+    var shockYearsLeft: [Int] = []
+    for shock in rules.shocks {
+      let hasDebt = shock.support?.repaymentYears != nil
+      shockPayment.append(hasDebt ? column() : -1)
+      shockYearsLeft.append(hasDebt ? column() : -1)
+    }
     let employed = rules.programmes.map { $0.isTraining ? column() : -1 }
     var transitionColumns: CompiledTransition.Columns?
     var variableColumns: [ValueExpression.HouseholdVariable: Int] = [.disposable: disposable, .registered: registered]
@@ -112,6 +127,8 @@ struct OptionPlan: Sendable {
       attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
       registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next,
       employed: employed)
+    layout.shockDebtPayment = shockPayment
+    layout.shockDebtYearsLeft = shockYearsLeft
     if rules.microdata?.weights != nil {
       layout.householdWeight = column()
       layout.personWeight = column()
@@ -137,8 +154,9 @@ struct OptionPlan: Sendable {
     shocks = rules.shocks.map {
       CompiledShock(
         rule: $0, eligible: compile($0.eligible), probability: compile($0.probability), cost: compile($0.cost),
-        reimbursed: compile($0.reimbursed), stream: RandomSource.purpose($0.stream))
+        reimbursed: compile($0.reimbursed), stream: RandomSource.purpose($0.stream), hazard: CompiledHazard(shock: $0, compile: compile))
     }
+    prices = rules.prices.map { CompiledPrice(rule: $0, share: compile($0.share)) }
     detect = compile(rules.identification.detect)
     include = compile(rules.identification.include)
     includeBelow = compile(rules.identification.includeBelow)

@@ -17,6 +17,8 @@ struct YearCycle {
   /// The columns that hold the population when the first year starts: attributes and the
   /// initial registry.
   let populationColumns: [Int]
+  /// The log price indices of the replication being simulated (`price` blocks).
+  var priceIndices = PriceIndices()
 
   init(plan: OptionPlan, catalog: MetricCatalog, columns: HouseholdColumns, years: ClosedRange<Int>) {
     self.plan = plan
@@ -41,6 +43,7 @@ struct YearCycle {
   mutating func run(replication: Int, into output: UnsafeMutableBufferPointer<Double>) {
     columns.replication = UInt32(truncatingIfNeeded: replication)
     drawPopulation()
+    priceIndices = PriceIndices()
     for (yearOffset, year) in years.enumerated() {
       let metrics = UnsafeMutableBufferPointer(rebasing: output[(yearOffset * catalog.names.count)..<((yearOffset + 1) * catalog.names.count)])
       simulate(year: year, isFirst: yearOffset == 0, metrics: metrics)
@@ -95,6 +98,10 @@ struct YearCycle {
     columns.setConstants(plan.constantValues(year: year))
     for index in metrics.indices { metrics[index] = 0 }
     var accumulator = YearAccumulator()
+    var prices = priceIndices
+    let hazards = drawHazards(year: year, isFirst: isFirst, prices: &prices, metrics: metrics)
+    priceIndices = prices
+    var breakdowns = BreakdownAccumulator(rules: plan.rules)
     forEachBlock { start, count in
       if !isFirst {
         grow(start: start, count: count)
@@ -105,7 +112,8 @@ struct YearCycle {
       let disposable = columns.column(layout.disposable, from: start)
       disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
       if hasTraining { payWages(start: start, count: count) }
-      applyShocks(year: year, start: start, count: count, metrics: metrics)
+      applyPrices(hazards, start: start, count: count)
+      applyShocks(year: year, hazards: hazards, start: start, count: count, metrics: metrics)
       repayDebts(start: start, count: count)
       for (index, programme) in plan.programmes.enumerated() where !programme.rule.isTransfer && programme.rule.years.contains(year) {
         run(programme, index: index, start: start, count: count, metrics: metrics)
@@ -117,6 +125,11 @@ struct YearCycle {
       measure(start: start, count: count, line: line, into: &accumulator)
       measureTransition(start: start, count: count, line: line, metrics: metrics)
       if hasTraining { loseJobs(start: start, count: count, metrics: metrics) }
+      for (index, breakdown) in plan.rules.breakdowns.enumerated() {
+        breakdowns.add(
+          breakdown: index, category: columns.column(breakdown.attribute, from: start), disposable: disposable,
+          size: columns.column(plan.rules.sizeIndex, from: start), count: count, line: line)
+      }
       for effect in plan.yearEnd {
         apply(effect, start: start, count: count, mask: nil)
       }
@@ -129,10 +142,12 @@ struct YearCycle {
       }
     }
     accumulator.write(into: metrics, catalog: catalog)
+    breakdowns.write(into: metrics, rules: plan.rules, catalog: catalog)
     metrics[MetricCatalog.medianIncome] = medianSelector.median(
       values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(layout.personWeight >= 0 ? layout.personWeight : plan.rules.sizeIndex))
     var total = 0.0
     for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
+    for case let shockCost? in catalog.extended.shockCost { total += metrics[shockCost] }
     metrics[catalog.costTotal] = total
     // Next year's registry.
     columns.column(layout.registered).update(from: columns.column(layout.registeredNext), count: columns.householdCount)
@@ -193,10 +208,16 @@ struct YearCycle {
   }
 
   /// 3. Shocks: with probability p, the household bears (1 − reimbursed) of the cost.
-  private func applyShocks(year: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
+  private func applyShocks(year: Int, hazards: YearHazards, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
+    repayShockDebts(start: start, count: count)
+    defer { countIndebted(start: start, count: count, metrics: metrics) }
     for (index, shock) in plan.shocks.enumerated() where shock.rule.years.contains(year) {
+      if let hazard = shock.hazard {
+        applyHazard(shock, hazard, index: index, hit: hazards.villageHit[index], start: start, count: count, metrics: metrics)
+        continue
+      }
       let eligible = columns.evaluate(shock.eligible, start: start, count: count, intoScratch: Scratch.mask)
       let probability = columns.evaluate(shock.probability, start: start, count: count, intoScratch: Scratch.first)
       let cost = columns.evaluate(shock.cost, start: start, count: count, intoScratch: Scratch.second)

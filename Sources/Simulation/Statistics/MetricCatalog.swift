@@ -15,6 +15,9 @@ public struct MetricCatalog: Sendable, Equatable {
   /// Index of `exits` (then `returns_to_poverty`, `new_entrants`, `exited_households`,
   /// `monitored_households`); -1 without an `exit` block.
   let firstTransition: Int
+  /// Metrics of disasters, health support, prices and breakdowns (ExtendedMetrics.swift);
+  /// empty unless the scenario uses them.
+  let extended: ExtendedMetrics
 
   /// Fixed metrics, always present, in this order.
   public static let fixed = [
@@ -45,6 +48,7 @@ public struct MetricCatalog: Sendable, Equatable {
     employedMetric = employed
     firstTransition = rules.transition == nil ? -1 : names.count
     names += Self.transitionNames(rules.transition)
+    extended = ExtendedMetrics(rules: rules, names: &names)
     self.names = names
   }
 

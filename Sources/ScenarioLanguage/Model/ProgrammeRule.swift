@@ -14,6 +14,8 @@ public struct ProgrammeRule: Sendable, Equatable {
   public var onJoin: [EffectRule]
   /// Updates applied once, at the start of next year (after growth).
   public var nextYear: [EffectRule]
+  /// A yearly budget or number of places, and who is served first; nil: no cap.
+  public var cap: BudgetCap?
 
   /// The built-in kinds of programme.
   public enum Kind: Sendable, Equatable {
@@ -27,6 +29,8 @@ public struct ProgrammeRule: Sendable, Equatable {
     case subsidy(amount: ValueExpression)
     /// Tops per-capita disposable income up to `level`; runs after all programmes.
     case topUp(level: ValueExpression)
+    /// Lends to households that take up a loan; the state pays part of the interest.
+    case microcredit(MicrocreditTerms)
   }
 
   /// Creates a programme.
@@ -44,7 +48,7 @@ public struct ProgrammeRule: Sendable, Equatable {
   public var isOnce: Bool {
     switch kind {
     case .relocation, .industry: return true
-    case .subsidy, .topUp: return false
+    case .subsidy, .topUp, .microcredit: return false
     }
   }
 
@@ -57,6 +61,14 @@ public struct ProgrammeRule: Sendable, Equatable {
   /// Whether this is a relocation programme.
   public var isRelocation: Bool {
     if case .relocation = kind { return true }
+    return false
+  }
+}
+
+extension ProgrammeRule {
+  /// Whether this is a microcredit programme (its loans are serviced every year).
+  public var isMicrocredit: Bool {
+    if case .microcredit = kind { return true }
     return false
   }
 }

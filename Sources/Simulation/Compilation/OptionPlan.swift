@@ -58,6 +58,10 @@ struct OptionPlan: Sendable {
   let identificationStream: UInt32
   let programmes: [CompiledProgramme]
   let yearEnd: [CompiledEffect]
+  /// Per programme: its budget cap, or nil.
+  let caps: [CompiledCap?]
+  /// Per programme: its loans, when it is a microcredit programme.
+  let credits: [CompiledMicrocredit?]
   let registerCount: Int
   /// A program that yields the poverty line (for per-household comparisons).
   let povertyLine: ColumnProgram
@@ -83,6 +87,10 @@ struct OptionPlan: Sendable {
       payment.append(programme.isRelocation ? column() : -1)
       yearsLeft.append(programme.isRelocation ? column() : -1)
     }
+    // Columns of caps and loans come after all others, so that scenarios without them keep
+    // their layout.
+    let capColumns = rules.programmes.map { $0.cap == nil ? nil : (column(), column(), column()) }
+    let creditColumns = rules.programmes.map { $0.isMicrocredit ? (column(), column(), column()) : nil }
     layout = Layout(
       attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
       registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next)
@@ -121,10 +129,30 @@ struct OptionPlan: Sendable {
         stream = RandomSource.purpose(successStream)
       case .subsidy(let amount): values = [compile(amount)]
       case .topUp(let level): values = [compile(level)]
+      case .microcredit(let terms):
+        values = []
+        stream = RandomSource.purpose(terms.takeUpStream)
       }
       return CompiledProgramme(
         rule: programme, eligible: compile(programme.eligible), values: values, stream: stream,
         onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear))
+    }
+    caps = zip(rules.programmes, capColumns).map { programme, columns in
+      guard let cap = programme.cap, let (selected, cost, key) = columns else { return nil }
+      var priorityKey: ColumnProgram?
+      switch cap.priority {
+      case .lowest(let expression), .highest(let expression): priorityKey = compile(expression)
+      case .random, .registryOrder: break
+      }
+      return CompiledCap(rule: cap, priorityKey: priorityKey, priorityStream: RandomSource.purpose(cap.priorityStream), selected: selected, cost: cost, key: key)
+    }
+    credits = zip(rules.programmes, creditColumns).map { programme, columns in
+      guard case .microcredit(let terms) = programme.kind, let (principal, yearsLeft, barred) = columns else { return nil }
+      return CompiledMicrocredit(
+        terms: terms, takeUp: compile(terms.takeUp), loan: compile(terms.loan), interest: compile(terms.interest),
+        discount: compile(terms.discount), discountLimit: terms.discountLimit.map(compile), defaultsWhen: compile(terms.defaultsWhen),
+        takeUpStream: RandomSource.purpose(terms.takeUpStream), finances: terms.finances.flatMap { name in rules.programmes.firstIndex { $0.name == name } },
+        principal: principal, yearsLeft: yearsLeft, barred: barred)
     }
     yearEnd = effects(rules.yearEndEffects)
     povertyLine = compile(.yearly(.povertyLine))

@@ -17,6 +17,8 @@ struct YearCycle {
   /// The columns that hold the population when the first year starts: attributes and the
   /// initial registry.
   let populationColumns: [Int]
+  /// The order in which a capped programme serves households (reused every year).
+  var selectionOrder: [Int32] = []
 
   init(plan: OptionPlan, catalog: MetricCatalog, columns: HouseholdColumns, years: ClosedRange<Int>) {
     self.plan = plan
@@ -91,27 +93,25 @@ struct YearCycle {
     columns.setConstants(plan.constantValues(year: year))
     for index in metrics.indices { metrics[index] = 0 }
     var accumulator = YearAccumulator()
+    // One pass over the blocks runs every step; a capped programme splits the year into a
+    // pass up to its demand, the selection over all households, and a pass from it on.
+    let steps = yearSteps(year: year)
+    var from = 0
+    for (position, step) in steps.enumerated() {
+      guard let index = step.programmeIndex, plan.caps[index] != nil, plan.programmes[index].rule.years.contains(year) else { continue }
+      forEachBlock { start, count in
+        for earlier in steps[from..<position] {
+          perform(earlier, year: year, isFirst: isFirst, line: line, start: start, count: count, metrics: metrics, accumulator: &accumulator)
+        }
+        demand(plan.programmes[index], index: index, start: start, count: count)
+      }
+      select(index, year: year, metrics: metrics)
+      from = position
+    }
     forEachBlock { start, count in
-      if !isFirst { grow(start: start, count: count) }
-      applyPendingEffects(start: start, count: count)
-      let disposable = columns.column(layout.disposable, from: start)
-      disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
-      applyShocks(year: year, start: start, count: count, metrics: metrics)
-      repayDebts(start: start, count: count)
-      for (index, programme) in plan.programmes.enumerated() where !programme.rule.isTransfer && programme.rule.years.contains(year) {
-        run(programme, index: index, start: start, count: count, metrics: metrics)
+      for step in steps[from...] {
+        perform(step, year: year, isFirst: isFirst, line: line, start: start, count: count, metrics: metrics, accumulator: &accumulator)
       }
-      columns.column(layout.preTransfer, from: start).update(from: disposable, count: count)
-      for (index, programme) in plan.programmes.enumerated() where programme.rule.isTransfer && programme.rule.years.contains(year) {
-        topUp(programme, index: index, start: start, count: count, metrics: metrics)
-      }
-      measure(start: start, count: count, line: line, into: &accumulator)
-      for effect in plan.yearEnd {
-        apply(effect, start: start, count: count, mask: nil)
-      }
-      identify(
-        start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
-        into: columns.column(layout.registeredNext, from: start))
     }
     accumulator.write(into: metrics, catalog: catalog)
     metrics[MetricCatalog.medianIncome] = medianSelector.median(
@@ -121,6 +121,76 @@ struct YearCycle {
     metrics[catalog.costTotal] = total
     // Next year's registry.
     columns.column(layout.registered).update(from: columns.column(layout.registeredNext), count: columns.householdCount)
+  }
+
+  /// The steps of a year in order (docs/model.md § The year cycle).
+  enum YearStep {
+    /// Growth, next-year effects, shocks and debt repayment.
+    case opening
+    /// A programme (not a transfer).
+    case programme(Int)
+    /// Disposable income before transfers is kept for identification.
+    case beforeTransfers
+    /// A transfer.
+    case transfer(Int)
+    /// Measurement, end-of-year effects and next year's registry.
+    case closing
+
+    var programmeIndex: Int? {
+      switch self {
+      case .programme(let index), .transfer(let index): return index
+      case .opening, .beforeTransfers, .closing: return nil
+      }
+    }
+  }
+
+  private func yearSteps(year: Int) -> [YearStep] {
+    var steps: [YearStep] = [.opening]
+    for (index, programme) in plan.programmes.enumerated()
+    where !programme.rule.isTransfer && (programme.rule.years.contains(year) || programme.rule.isMicrocredit) {
+      steps.append(.programme(index))
+    }
+    steps.append(.beforeTransfers)
+    for (index, programme) in plan.programmes.enumerated() where programme.rule.isTransfer && programme.rule.years.contains(year) {
+      steps.append(.transfer(index))
+    }
+    steps.append(.closing)
+    return steps
+  }
+
+  private func perform(
+    _ step: YearStep, year: Int, isFirst: Bool, line: Double, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>,
+    accumulator: inout YearAccumulator
+  ) {
+    let layout = plan.layout
+    switch step {
+    case .opening:
+      if !isFirst { grow(start: start, count: count) }
+      applyPendingEffects(start: start, count: count)
+      let disposable = columns.column(layout.disposable, from: start)
+      disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
+      applyShocks(year: year, start: start, count: count, metrics: metrics)
+      repayDebts(start: start, count: count)
+    case .programme(let index):
+      let programme = plan.programmes[index]
+      if programme.rule.isMicrocredit {
+        lendAndService(programme, index: index, year: year, start: start, count: count, metrics: metrics)
+      } else {
+        run(programme, index: index, start: start, count: count, metrics: metrics)
+      }
+    case .beforeTransfers:
+      columns.column(layout.preTransfer, from: start).update(from: columns.column(layout.disposable, from: start), count: count)
+    case .transfer(let index):
+      topUp(plan.programmes[index], index: index, start: start, count: count, metrics: metrics)
+    case .closing:
+      measure(start: start, count: count, line: line, into: &accumulator)
+      for effect in plan.yearEnd {
+        apply(effect, start: start, count: count, mask: nil)
+      }
+      identify(
+        start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
+        into: columns.column(layout.registeredNext, from: start))
+    }
   }
 
   private func forEachBlock(_ body: (Int, Int) -> Void) {

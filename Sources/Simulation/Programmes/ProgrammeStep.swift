@@ -8,6 +8,7 @@ extension YearCycle {
     if programme.rule.isOnce {
       for i in 0..<count where joined[i] != 0 { mask[i] = 0 }
     }
+    keepSelected(index: index, start: start, count: count)
     let served: Double
     let cost: Double
     switch programme.rule.kind {
@@ -17,7 +18,7 @@ extension YearCycle {
       (served, cost) = supportIndustry(programme, index: index, start: start, count: count)
     case .subsidy:
       (served, cost) = paySubsidy(programme, index: index, start: start, count: count)
-    case .topUp:
+    case .topUp, .microcredit:
       return
     }
     if programme.rule.isOnce {
@@ -98,6 +99,7 @@ extension YearCycle {
   /// 6. A top-up transfer: eligible households below the level are raised to it.
   func topUp(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
     let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
+    keepSelected(index: index, start: start, count: count)
     let level = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)

@@ -3,10 +3,11 @@ extension OptionChecker {
   /// override). Only those the block writes exist: a cap is declared where the programme is
   /// written, so that every option has the same metrics.
   static func capSettings(for block: BlockSyntax) -> [SettingSpec] {
-    let written = Set(block.items.compactMap { item -> String? in
-      if case .field(let field) = item { return field.name.value }
-      return nil
-    })
+    let written = Set(
+      block.items.compactMap { item -> String? in
+        if case .field(let field) = item { return field.name.value }
+        return nil
+      })
     return ["budget", "places", "priority_lowest", "priority_highest"].filter(written.contains).map {
       SettingSpec(name: $0, expected: .number)
     }
@@ -44,7 +45,8 @@ extension OptionChecker {
         let measureOK = setting == "budget" ? (unit.measure == nil || unit.measure == .yuan) : (unit.measure == nil || unit.measure == .households)
         if !measureOK || !unit.perWithoutYear.isEmpty {
           error(
-            "unit-mismatch", "`\(unit.description)` where \(setting == "budget" ? "yuan per year" : "households per year") was expected", unit.range,
+            "unit-mismatch",
+            "`\(unit.description)` where \(setting == "budget" ? "`yuan per year`" : "households per year (`places 500 per year`)") was expected", unit.range,
             hint: setting == "budget"
               ? "a budget is a yearly total for the programme, e.g. `budget 2_000_000 yuan per year`"
               : "places are households served per year, e.g. `places 500 per year`")
@@ -57,7 +59,8 @@ extension OptionChecker {
             hint: "a cap may change by year (`schedule(…)`, `indexed`) but not depend on attributes, draws or `disposable`")
         } else if case .constant(let number) = value, number < 0 || (setting == "places" && number.rounded() != number) {
           error(
-            "out-of-range", "`\(blockName).\(setting)` must be \(setting == "places" ? "a whole number of households, 0 or more" : "0 yuan or more"), not \(CountFormat.text(number))",
+            "out-of-range",
+            "`\(blockName).\(setting)` must be \(setting == "places" ? "a whole number of households, 0 or more" : "0 yuan or more"), not \(CountFormat.text(number))",
             field.value.range, hint: nil)
         }
       }

@@ -29,16 +29,21 @@ extension OptionChecker {
   mutating func checkMicrocredit(_ block: BlockSyntax, settings: CheckedSettings, finances: [FieldSyntax]) -> MicrocreditTerms {
     let values = settings.values
     var term = 1
+    let termRange =
+      block.items.lazy.compactMap { item -> SourceRange? in
+        if case .field(let field) = item, field.name.value == "term" { return field.value.range }
+        return nil
+      }.first ?? block.keyword.range
     switch values["term"] {
     case .constant(let written)? where written.rounded() == written && written >= 1 && written <= 50:
       term = Int(written)
     case .constant(let written)? where written > 50:
-      error("out-of-range", "`\(block.pathName).term` must be from 1 to 50 years, not \(CountFormat.text(written))", block.keyword.range, hint: nil)
+      error("out-of-range", "`\(block.pathName).term` must be from 1 to 50 years, not \(CountFormat.text(written))", termRange, hint: nil)
     case .constant, nil:
       break  // already reported by the unit check
     case .some:
       error(
-        "expected-constant", "`\(block.pathName).term` must be a whole number of years known before the run", block.keyword.range,
+        "expected-constant", "`\(block.pathName).term` must be a whole number of years known before the run", termRange,
         hint: "e.g. `term 2 years`")
     }
     return MicrocreditTerms(

@@ -144,7 +144,8 @@ struct OptionPlan: Sendable {
       case .lowest(let expression), .highest(let expression): priorityKey = compile(expression)
       case .random, .registryOrder: break
       }
-      return CompiledCap(rule: cap, priorityKey: priorityKey, priorityStream: RandomSource.purpose(cap.priorityStream), selected: selected, cost: cost, key: key)
+      return CompiledCap(
+        rule: cap, priorityKey: priorityKey, priorityStream: RandomSource.purpose(cap.priorityStream), selected: selected, cost: cost, key: key)
     }
     credits = zip(rules.programmes, creditColumns).map { programme, columns in
       guard case .microcredit(let terms) = programme.kind, let (principal, yearsLeft, barred) = columns else { return nil }

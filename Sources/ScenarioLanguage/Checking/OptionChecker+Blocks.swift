@@ -40,7 +40,7 @@ extension OptionChecker {
       case "subsidy":
         return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, nil]), required: true), eligible]
       case "microcredit":
-        return microcreditSettings
+        return microcreditSettings(for: block)
       default: return nil
       }
     }

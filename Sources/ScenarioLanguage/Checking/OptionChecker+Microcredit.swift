@@ -1,6 +1,18 @@
 extension OptionChecker {
   /// The settings of `programme microcredit NAME { … }` (besides `finances`, which names a
   /// programme and is checked by `checkFinances`).
+  /// `take up` is a share (the chance to borrow) or, when written as a condition
+  /// (`take up land >= 1`), a rule: the condition's 0 or 1 is then the chance.
+  static func microcreditSettings(for block: BlockSyntax) -> [SettingSpec] {
+    let takeUpIsRule = block.items.contains { item in
+      if case .field(let field) = item, field.name.value == "take_up" { return isCondition(field.value) }
+      return false
+    }
+    return microcreditSettings.map { spec in
+      spec.name == "take_up" && takeUpIsRule ? SettingSpec(name: "take_up", expected: .condition) : spec
+    }
+  }
+
   static let microcreditSettings: [SettingSpec] = [
     SettingSpec(name: "eligible", expected: .condition),
     SettingSpec(name: "take_up", expected: .share),

@@ -52,6 +52,13 @@ final class MicrocreditTests: XCTestCase {
     XCTAssertEqual((2016...2019).map { results.value("cost_loans", year: $0) }, [0, 0, 0, 0])
   }
 
+  func testTakeUpAsACondition() throws {
+    let results = try ScenarioRun.results(credit("    take up size >= 3", households: 2))
+    XCTAssertEqual(results.value("participants_loans", year: 2016), 0, "households of 2 do not borrow")
+    let all = try ScenarioRun.results(credit("    take up size == 2", households: 2))
+    XCTAssertEqual(all.value("participants_loans", year: 2016), 2)
+  }
+
   func testFinancedIndustryGainComesNextYearWithoutItsGrant() throws {
     let results = try ScenarioRun.results(
       credit(

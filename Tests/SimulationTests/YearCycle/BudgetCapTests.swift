@@ -146,6 +146,38 @@ final class BudgetCapTests: XCTestCase {
     XCTAssertLessThanOrEqual(one.value("cost_guarantee", year: 2017), 400_000)
   }
 
+  func testCappedOnceOnlyProgrammesServeNewHouseholdsEachYear() throws {
+    let text = ScenarioRun.tiny(
+      households: 3,
+      population: """
+            income = 2000
+            size = 1
+            savings = 100000
+        """,
+      body: """
+          programme relocation {
+            eligible when registered
+            cost 50000 yuan per household
+            subsidy 10000 yuan per household
+            places 1 per year
+          }
+          programme industry tea {
+            eligible when registered
+            grant 500 yuan per household
+            budget 1000 yuan per year
+          }
+        """)
+    let results = try ScenarioRun.results(text)
+    // One move a year in household order; movers never demand again.
+    XCTAssertEqual((2016...2018).map { results.value("participants_relocation", year: $0) }, [1, 1, 1])
+    XCTAssertEqual((2016...2018).map { results.value("unserved_relocation", year: $0) }, [2, 1, 0])
+    XCTAssertEqual((2016...2018).map { results.value("relocated_households", year: $0) }, [1, 2, 3])
+    XCTAssertEqual((2016...2018).map { results.value("cost_relocation", year: $0) }, [10000, 10000, 10000])
+    // Two grants of 500 fit in 1000 in 2016; the third household enrols in 2017.
+    XCTAssertEqual((2016...2018).map { results.value("participants_tea", year: $0) }, [2, 1, 0])
+    XCTAssertEqual((2016...2018).map { results.value("unserved_tea", year: $0) }, [1, 0, 0])
+  }
+
   func testUncappedScenariosHaveNoUnservedMetric() throws {
     let results = try ScenarioRun.results(
       ScenarioRun.tiny(population: "    income = 2000\n    size = 1", body: "  programme subsidy cash { amount 300 yuan per household }"))

@@ -43,6 +43,8 @@ extension OptionChecker {
         return [SettingSpec(name: "amount", expected: .money(allowed: [.household, .person, .mu, .child, nil]), required: true), eligible]
       case "training":
         return trainingSettings + [eligible]
+      case "microcredit":
+        return microcreditSettings(for: block)
       default: return nil
       }
     }
@@ -178,6 +180,11 @@ extension OptionChecker {
     case "marginal_below": return "marginal below"
     case "job_loss": return "job loss"
     case "share_of_income": return "share of income"
+    case "take_up": return "take up"
+    case "default_when": return "default when"
+    case "discount_limit": return "discount limit"
+    case "priority_lowest": return "priority lowest"
+    case "priority_highest": return "priority highest"
     default: return setting
     }
   }
@@ -212,11 +219,14 @@ extension OptionChecker {
       let kind = block.kind ?? block.keyword
       error(
         "unknown-programme", "unknown kind of programme `\(kind.value)`", kind.range,
-        hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy", "training"])
-          ?? "programmes are `relocation`, `industry`, `subsidy` or `training`; top-ups are `transfer NAME { top up to … }`")
+        hint: NameSuggestion.hint(for: kind.value, among: ["relocation", "industry", "subsidy", "training", "microcredit"])
+          ?? "programmes are `relocation`, `industry`, `subsidy`, `training` or `microcredit`; top-ups are `transfer NAME { top up to … }`")
       return nil
     }
-    let settings = checkSettings(block, specs: specs)
+    let (withoutFinances, finances) = Self.splitFinances(block)
+    let (settingsBlock, capRules) = Self.splitCapRules(withoutFinances)
+    let settings = checkSettings(settingsBlock, specs: specs + Self.capSettings(for: block))
+    let cap = checkCap(block, settings: settings, rules: capRules)
     guard settings.complete else { return nil }
     let values = settings.values
     let size = ValueExpression.attribute(attributeNames.firstIndex(of: AttributeDefinition.size) ?? 1)
@@ -243,13 +253,17 @@ extension OptionChecker {
       kind = .industry(grant: grant, success: values["success"] ?? .constant(1), gainPerPerson: gain, successStream: "programme.\(block.pathName).success")
     case (_, "training"):
       kind = .training(training(values, denominators: settings.denominators, block: block))
+    case (_, "microcredit"):
+      kind = .microcredit(checkMicrocredit(block, settings: settings, finances: finances))
     default:
       kind = .subsidy(amount: scaled(values["amount"] ?? .constant(0), by: settings.denominators["amount"] ?? .household, block: block, setting: "amount"))
     }
-    return ProgrammeRule(
+    var rule = ProgrammeRule(
       name: block.pathName, title: block.title?.value ?? block.pathName, years: settings.years,
       eligible: values["eligible"] ?? .variable(.registered), kind: kind,
       onJoin: settings.onJoin, nextYear: settings.nextYear)
+    rule.cap = cap
+    return rule
   }
 
   /// Whether `checkValue` has already reported the value as not a whole number of at least 1

@@ -14,6 +14,8 @@ public struct ProgrammeRule: Sendable, Equatable {
   public var onJoin: [EffectRule]
   /// Updates applied once, at the start of next year (after growth).
   public var nextYear: [EffectRule]
+  /// A yearly budget or number of places, and who is served first; nil: no cap.
+  public var cap: BudgetCap?
 
   /// The built-in kinds of programme.
   public enum Kind: Sendable, Equatable {
@@ -31,6 +33,8 @@ public struct ProgrammeRule: Sendable, Equatable {
     /// `employment` the trainee finds a job paying `wage` yuan per household per year from
     /// next year on, lost with probability `jobLoss` after each paid year. Once per household.
     case training(Training)
+    /// Lends to households that take up a loan; the state pays part of the interest.
+    case microcredit(MicrocreditTerms)
   }
 
   /// Creates a programme.
@@ -48,7 +52,7 @@ public struct ProgrammeRule: Sendable, Equatable {
   public var isOnce: Bool {
     switch kind {
     case .relocation, .industry, .training: return true
-    case .subsidy, .topUp: return false
+    case .subsidy, .topUp, .microcredit: return false
     }
   }
 
@@ -61,6 +65,14 @@ public struct ProgrammeRule: Sendable, Equatable {
   /// Whether this is a relocation programme.
   public var isRelocation: Bool {
     if case .relocation = kind { return true }
+    return false
+  }
+}
+
+extension ProgrammeRule {
+  /// Whether this is a microcredit programme (its loans are serviced every year).
+  public var isMicrocredit: Bool {
+    if case .microcredit = kind { return true }
     return false
   }
 }

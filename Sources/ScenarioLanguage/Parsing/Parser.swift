@@ -41,6 +41,10 @@
 /// `report by` → `report_by`, `share of income` → `share_of_income`, `covariate by` →
 /// `covariate_by` (and `covariate` alone → `covariate true`). `price NAME ["Title"] { … }`
 /// is a block like `shock`.
+/// `take up` → `take_up`, `default when` → `default_when`, `discount limit` →
+/// `discount_limit`, `priority lowest X` → `priority_lowest` (also `priority_highest`;
+/// `priority random` and `priority registry order` have no value), `budget X by ATTR` →
+/// `budget` and `by` (docs/language.md § Budget caps, § Microcredit).
 public struct Parser {
   private var tokens: [Token]
   var index = 0
@@ -243,6 +247,15 @@ public struct Parser {
         // `covariate` alone (a setting or the block's end follows): one draw for the county.
         return FieldSyntax(name: Located(name, nameRange), value: Expression(.boolean(true), nameRange), trailingUnit: nil, range: nameRange)
       }
+    case "take": _ = absorb(["up"], as: "take_up")
+    case "default": _ = absorb(["when"], as: "default_when")
+    case "discount": _ = absorb(["limit"], as: "discount_limit")
+    case "priority":
+      // `priority random` and `priority registry order` take no value.
+      if absorb(["random"], as: "priority_random") || absorb(["registry", "order"], as: "priority_registry") {
+        return FieldSyntax(name: Located(name, nameRange), value: Expression(.boolean(true), nameRange), trailingUnit: nil, range: nameRange)
+      }
+      if !absorb(["lowest"], as: "priority_lowest") { _ = absorb(["highest"], as: "priority_highest") }
     default: break
     }
     if current.kind == .leftBrace || current.kind == .rightBrace || current.kind == .endOfFile {
@@ -429,6 +442,16 @@ public struct Parser {
       return parseNameList().map { [.names($0)] } ?? []
     default:
       guard let field = parseField() else { return [] }
+      if field.name.value == "budget" || field.name.value == "places", current.isWord("by") {
+        // `budget 2_000_000 yuan per year by village`: one budget per value of a label.
+        let by = current
+        advance()
+        guard let attribute = parseName("a label attribute after `by`, e.g. `by village`") else { recover(); return [.field(field)] }
+        let byField = FieldSyntax(
+          name: Located("by", by.range), value: Expression(.name(attribute.value), attribute.range), trailingUnit: nil,
+          range: by.range.union(attribute.range))
+        return [.field(field), .field(byField)]
+      }
       guard field.name.value == "include", current.isWord("below") else { return [.field(field)] }
       let below = current
       advance()

@@ -79,6 +79,10 @@ struct OptionPlan: Sendable {
   let yearStart: [CompiledEffect]
   /// Exit, transition and monitoring; nil when the registry is drawn up every year.
   let transition: CompiledTransition?
+  /// Per programme: its budget cap, or nil.
+  let caps: [CompiledCap?]
+  /// Per programme: its loans, when it is a microcredit programme.
+  let credits: [CompiledMicrocredit?]
   let registerCount: Int
   /// A program that yields the poverty line (for per-household comparisons).
   let povertyLine: ColumnProgram
@@ -123,6 +127,9 @@ struct OptionPlan: Sendable {
       variableColumns[.yearsSinceExit] = columns.yearsSinceExit
       transitionColumns = columns
     }
+    // Columns of caps and loans: only scenarios with them have them.
+    let capColumns = rules.programmes.map { $0.cap == nil ? nil : (column(), column(), column()) }
+    let creditColumns = rules.programmes.map { $0.isMicrocredit ? (column(), column(), column()) : nil }
     var layout = Layout(
       attributeCount: rules.attributes.count, disposable: disposable, preTransfer: preTransfer, registered: registered,
       registeredNext: registeredNext, joined: joined, pending: pending, debtPayment: payment, debtYearsLeft: yearsLeft, columnCount: next,
@@ -174,12 +181,33 @@ struct OptionPlan: Sendable {
       case .training(let training):
         values = [compile(training.cost), compile(training.employment), compile(training.wage), compile(training.jobLoss)]
         stream = RandomSource.purpose(training.employmentStream)
+      case .microcredit(let terms):
+        values = []
+        stream = RandomSource.purpose(terms.takeUpStream)
       }
       var compiled = CompiledProgramme(
         rule: programme, eligible: compile(programme.eligible), values: values, stream: stream,
         onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear))
       if case .training(let training) = programme.kind { compiled.secondStream = RandomSource.purpose(training.jobLossStream) }
       return compiled
+    }
+    caps = zip(rules.programmes, capColumns).map { programme, columns in
+      guard let cap = programme.cap, let (selected, cost, key) = columns else { return nil }
+      var priorityKey: ColumnProgram?
+      switch cap.priority {
+      case .lowest(let expression), .highest(let expression): priorityKey = compile(expression)
+      case .random, .registryOrder: break
+      }
+      return CompiledCap(
+        rule: cap, priorityKey: priorityKey, priorityStream: RandomSource.purpose(cap.priorityStream), selected: selected, cost: cost, key: key)
+    }
+    credits = zip(rules.programmes, creditColumns).map { programme, columns in
+      guard case .microcredit(let terms) = programme.kind, let (principal, yearsLeft, barred) = columns else { return nil }
+      return CompiledMicrocredit(
+        terms: terms, takeUp: compile(terms.takeUp), loan: compile(terms.loan), interest: compile(terms.interest),
+        discount: compile(terms.discount), discountLimit: terms.discountLimit.map(compile), defaultsWhen: compile(terms.defaultsWhen),
+        takeUpStream: RandomSource.purpose(terms.takeUpStream), finances: terms.finances.flatMap { name in rules.programmes.firstIndex { $0.name == name } },
+        principal: principal, yearsLeft: yearsLeft, barred: barred)
     }
     yearEnd = effects(rules.yearEndEffects)
     yearStart = effects(rules.yearStartEffects)

@@ -19,6 +19,8 @@ struct YearCycle {
   let populationColumns: [Int]
   /// The log price indices of the replication being simulated (`price` blocks).
   var priceIndices = PriceIndices()
+  /// The order in which a capped programme serves households (reused every year).
+  var selectionOrder: [Int32] = []
 
   init(plan: OptionPlan, catalog: MetricCatalog, columns: HouseholdColumns, years: ClosedRange<Int>) {
     self.plan = plan
@@ -102,43 +104,28 @@ struct YearCycle {
     let hazards = drawHazards(year: year, isFirst: isFirst, prices: &prices, metrics: metrics)
     priceIndices = prices
     var breakdowns = BreakdownAccumulator(rules: plan.rules)
+    // One pass over the blocks runs every step; a capped programme splits the year into a
+    // pass up to its demand, the selection over all households, and a pass from it on.
+    let steps = yearSteps(year: year)
+    var from = 0
+    for (position, step) in steps.enumerated() {
+      guard let index = step.programmeIndex, plan.caps[index] != nil, plan.programmes[index].rule.years.contains(year) else { continue }
+      forEachBlock { start, count in
+        for earlier in steps[from..<position] {
+          perform(
+            earlier, year: year, isFirst: isFirst, line: line, hazards: hazards, start: start, count: count, metrics: metrics,
+            accumulator: &accumulator, breakdowns: &breakdowns)
+        }
+        demand(plan.programmes[index], index: index, start: start, count: count)
+      }
+      select(index, year: year, metrics: metrics)
+      from = position
+    }
     forEachBlock { start, count in
-      if !isFirst {
-        grow(start: start, count: count)
-        for effect in plan.yearStart { apply(effect, start: start, count: count, mask: nil) }
-        advanceTransitionClock(start: start, count: count)
-      }
-      applyPendingEffects(start: start, count: count)
-      let disposable = columns.column(layout.disposable, from: start)
-      disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
-      if hasTraining { payWages(start: start, count: count) }
-      applyPrices(hazards, start: start, count: count)
-      applyShocks(year: year, hazards: hazards, start: start, count: count, metrics: metrics)
-      repayDebts(start: start, count: count)
-      for (index, programme) in plan.programmes.enumerated() where !programme.rule.isTransfer && programme.rule.years.contains(year) {
-        run(programme, index: index, start: start, count: count, metrics: metrics)
-      }
-      columns.column(layout.preTransfer, from: start).update(from: disposable, count: count)
-      for (index, programme) in plan.programmes.enumerated() where programme.rule.isTransfer && programme.rule.years.contains(year) {
-        topUp(programme, index: index, start: start, count: count, metrics: metrics)
-      }
-      measure(start: start, count: count, line: line, into: &accumulator)
-      measureTransition(start: start, count: count, line: line, metrics: metrics)
-      if hasTraining { loseJobs(start: start, count: count, metrics: metrics) }
-      for (index, breakdown) in plan.rules.breakdowns.enumerated() {
-        breakdowns.add(
-          breakdown: index, category: columns.column(breakdown.attribute, from: start), disposable: disposable,
-          size: columns.column(plan.rules.sizeIndex, from: start), count: count, line: line)
-      }
-      for effect in plan.yearEnd {
-        apply(effect, start: start, count: count, mask: nil)
-      }
-      if plan.transition != nil {
-        updateRegistry(start: start, count: count, metrics: metrics)
-      } else {
-        identify(
-          start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
-          into: columns.column(layout.registeredNext, from: start))
+      for step in steps[from...] {
+        perform(
+          step, year: year, isFirst: isFirst, line: line, hazards: hazards, start: start, count: count, metrics: metrics,
+          accumulator: &accumulator, breakdowns: &breakdowns)
       }
     }
     accumulator.write(into: metrics, catalog: catalog)
@@ -155,6 +142,93 @@ struct YearCycle {
 
   /// Whether a training programme exists (wages and job losses to handle).
   private var hasTraining: Bool { !plan.layout.employed.allSatisfy { $0 < 0 } }
+
+  /// The steps of a year in order (docs/model.md § The year cycle).
+  enum YearStep {
+    /// Growth, next-year effects, shocks and debt repayment.
+    case opening
+    /// A programme (not a transfer).
+    case programme(Int)
+    /// Disposable income before transfers is kept for identification.
+    case beforeTransfers
+    /// A transfer.
+    case transfer(Int)
+    /// Measurement, end-of-year effects and next year's registry.
+    case closing
+
+    var programmeIndex: Int? {
+      switch self {
+      case .programme(let index), .transfer(let index): return index
+      case .opening, .beforeTransfers, .closing: return nil
+      }
+    }
+  }
+
+  private func yearSteps(year: Int) -> [YearStep] {
+    var steps: [YearStep] = [.opening]
+    for (index, programme) in plan.programmes.enumerated()
+    where !programme.rule.isTransfer && (programme.rule.years.contains(year) || programme.rule.isMicrocredit) {
+      steps.append(.programme(index))
+    }
+    steps.append(.beforeTransfers)
+    for (index, programme) in plan.programmes.enumerated() where programme.rule.isTransfer && programme.rule.years.contains(year) {
+      steps.append(.transfer(index))
+    }
+    steps.append(.closing)
+    return steps
+  }
+
+  private func perform(
+    _ step: YearStep, year: Int, isFirst: Bool, line: Double, hazards: YearHazards, start: Int, count: Int,
+    metrics: UnsafeMutableBufferPointer<Double>, accumulator: inout YearAccumulator, breakdowns: inout BreakdownAccumulator
+  ) {
+    let layout = plan.layout
+    switch step {
+    case .opening:
+      if !isFirst {
+        grow(start: start, count: count)
+        for effect in plan.yearStart { apply(effect, start: start, count: count, mask: nil) }
+        advanceTransitionClock(start: start, count: count)
+      }
+      applyPendingEffects(start: start, count: count)
+      let disposable = columns.column(layout.disposable, from: start)
+      disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
+      if hasTraining { payWages(start: start, count: count) }
+      applyPrices(hazards, start: start, count: count)
+      applyShocks(year: year, hazards: hazards, start: start, count: count, metrics: metrics)
+      repayDebts(start: start, count: count)
+    case .programme(let index):
+      let programme = plan.programmes[index]
+      if programme.rule.isMicrocredit {
+        lendAndService(programme, index: index, year: year, start: start, count: count, metrics: metrics)
+      } else {
+        run(programme, index: index, start: start, count: count, metrics: metrics)
+      }
+    case .beforeTransfers:
+      columns.column(layout.preTransfer, from: start).update(from: columns.column(layout.disposable, from: start), count: count)
+    case .transfer(let index):
+      topUp(plan.programmes[index], index: index, start: start, count: count, metrics: metrics)
+    case .closing:
+      measure(start: start, count: count, line: line, into: &accumulator)
+      measureTransition(start: start, count: count, line: line, metrics: metrics)
+      if hasTraining { loseJobs(start: start, count: count, metrics: metrics) }
+      for (index, breakdown) in plan.rules.breakdowns.enumerated() {
+        breakdowns.add(
+          breakdown: index, category: columns.column(breakdown.attribute, from: start), disposable: columns.column(layout.disposable, from: start),
+          size: columns.column(plan.rules.sizeIndex, from: start), count: count, line: line)
+      }
+      for effect in plan.yearEnd {
+        apply(effect, start: start, count: count, mask: nil)
+      }
+      if plan.transition != nil {
+        updateRegistry(start: start, count: count, metrics: metrics)
+      } else {
+        identify(
+          start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
+          into: columns.column(layout.registeredNext, from: start))
+      }
+    }
+  }
 
   private func forEachBlock(_ body: (Int, Int) -> Void) {
     var start = 0

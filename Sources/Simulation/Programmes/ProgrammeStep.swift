@@ -9,6 +9,7 @@ extension YearCycle {
     if programme.rule.isOnce {
       for i in 0..<count where joined[i] != 0 { mask[i] = 0 }
     }
+    keepSelected(index: index, start: start, count: count)
     let served: Double
     let cost: Double
     switch programme.rule.kind {
@@ -20,7 +21,7 @@ extension YearCycle {
       (served, cost) = paySubsidy(programme, index: index, start: start, count: count, scale: scale)
     case .training:
       (served, cost) = train(programme, index: index, start: start, count: count)
-    case .topUp:
+    case .topUp, .microcredit:
       return
     }
     if programme.rule.isOnce {
@@ -107,6 +108,7 @@ extension YearCycle {
   func topUp(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, metrics: UnsafeMutableBufferPointer<Double>) {
     let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
     let scale = keptEligibility(index, start: start, count: count)
+    keepSelected(index: index, start: start, count: count)
     let level = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)

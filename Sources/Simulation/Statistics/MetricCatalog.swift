@@ -18,6 +18,11 @@ public struct MetricCatalog: Sendable, Equatable {
   /// Metrics of disasters, health support, prices and breakdowns (ExtendedMetrics.swift);
   /// empty unless the scenario uses them.
   let extended: ExtendedMetrics
+  /// Per programme: the index of `unserved_NAME` (capped programmes), else -1.
+  let unservedMetric: [Int]
+  /// Per programme: the index of `loans_outstanding_NAME`, followed by `defaults_NAME`
+  /// (microcredit), else -1.
+  let creditMetric: [Int]
 
   /// Fixed metrics, always present, in this order.
   public static let fixed = [
@@ -49,10 +54,24 @@ public struct MetricCatalog: Sendable, Equatable {
     firstTransition = rules.transition == nil ? -1 : names.count
     names += Self.transitionNames(rules.transition)
     extended = ExtendedMetrics(rules: rules, names: &names)
+    // Metrics of features only some scenarios use come last, so that the others keep theirs.
+    var unserved: [Int] = []
+    var credit: [Int] = []
+    for programme in rules.programmes {
+      unserved.append(programme.cap == nil ? -1 : names.count)
+      if programme.cap != nil { names.append("unserved_\(programme.name)") }
+      credit.append(programme.isMicrocredit ? names.count : -1)
+      if programme.isMicrocredit { names += ["loans_outstanding_\(programme.name)", "defaults_\(programme.name)"] }
+    }
+    unservedMetric = unserved
+    creditMetric = credit
     self.names = names
   }
 
   func participants(_ programme: Int) -> Int { firstProgramme + 2 * programme }
   func cost(_ programme: Int) -> Int { firstProgramme + 2 * programme + 1 }
   func shocked(_ shock: Int) -> Int { firstShock + shock }
+  func unserved(_ programme: Int) -> Int { unservedMetric[programme] }
+  func loansOutstanding(_ programme: Int) -> Int { creditMetric[programme] }
+  func defaults(_ programme: Int) -> Int { creditMetric[programme] + 1 }
 }

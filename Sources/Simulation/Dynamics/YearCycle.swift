@@ -212,10 +212,11 @@ struct YearCycle {
       measure(start: start, count: count, line: line, into: &accumulator)
       measureTransition(start: start, count: count, line: line, metrics: metrics)
       if hasTraining { loseJobs(start: start, count: count, metrics: metrics) }
+      // Persons weighted as in `measure` (size × sampling weight with a weighted household file).
       for (index, breakdown) in plan.rules.breakdowns.enumerated() {
         breakdowns.add(
           breakdown: index, category: columns.column(breakdown.attribute, from: start), disposable: columns.column(layout.disposable, from: start),
-          size: columns.column(plan.rules.sizeIndex, from: start), count: count, line: line)
+          size: columns.column(layout.personWeight >= 0 ? layout.personWeight : plan.rules.sizeIndex, from: start), count: count, line: line)
       }
       for effect in plan.yearEnd {
         apply(effect, start: start, count: count, mask: nil)

@@ -89,6 +89,21 @@ final class MicrodataPopulationTests: XCTestCase {
     assertClose(results.value("cost_cash", year: 2016), 20)
   }
 
+  func testWeightsWeighBreakdownsByCategory() throws {
+    let scenario = try scenario(
+      """
+          column income = "income"
+          column size = "size"
+          weight "weight"
+      """, body: "report by group")
+    let results = SimulationRunner(scenario: scenario, threads: 1).run()
+    // One group (`all`): the breakdown equals the weighted totals, 8 persons, 5 poor.
+    let name = try XCTUnwrap(results.metrics.first { $0.hasPrefix("people[") })
+    assertClose(results.value(name, year: 2016), 8)
+    let incidence = try XCTUnwrap(results.metrics.first { $0.hasPrefix("incidence[") })
+    assertClose(results.value(incidence, year: 2016), 5.0 / 8)
+  }
+
   func testBootstrapIsDeterministicAndDiffersAcrossReplications() throws {
     let scenario = try scenario(
       """

@@ -76,15 +76,8 @@ extension YearCycle {
   /// every year, whether or not the shock is active).
   func repayShockDebts(start: Int, count: Int) {
     guard catalog.extended.indebted != nil else { return }
-    let disposable = columns.column(plan.layout.disposable, from: start)
-    let size = columns.column(plan.rules.sizeIndex, from: start)
     for index in plan.shocks.indices where plan.layout.shockDebtPayment[index] >= 0 {
-      let payment = columns.column(plan.layout.shockDebtPayment[index], from: start)
-      let left = columns.column(plan.layout.shockDebtYearsLeft[index], from: start)
-      for i in 0..<count where left[i] > 0 {
-        disposable[i] -= payment[i] / size[i]
-        left[i] -= 1
-      }
+      repay(payment: plan.layout.shockDebtPayment[index], yearsLeft: plan.layout.shockDebtYearsLeft[index], start: start, count: count)
     }
   }
 

@@ -310,15 +310,21 @@ struct YearCycle {
 
   /// 4. Debt repayment of relocated households.
   private func repayDebts(start: Int, count: Int) {
+    for index in plan.programmes.indices where plan.layout.debtPayment[index] >= 0 {
+      repay(payment: plan.layout.debtPayment[index], yearsLeft: plan.layout.debtYearsLeft[index], start: start, count: count)
+    }
+  }
+
+  /// One year of a debt repaid in equal parts: the yearly payment (per household) comes out
+  /// of per-capita disposable income while years are left.
+  func repay(payment paymentColumn: Int, yearsLeft yearsLeftColumn: Int, start: Int, count: Int) {
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
-    for index in plan.programmes.indices where plan.layout.debtPayment[index] >= 0 {
-      let payment = columns.column(plan.layout.debtPayment[index], from: start)
-      let left = columns.column(plan.layout.debtYearsLeft[index], from: start)
-      for i in 0..<count where left[i] > 0 {
-        disposable[i] -= payment[i] / size[i]
-        left[i] -= 1
-      }
+    let payment = columns.column(paymentColumn, from: start)
+    let left = columns.column(yearsLeftColumn, from: start)
+    for i in 0..<count where left[i] > 0 {
+      disposable[i] -= payment[i] / size[i]
+      left[i] -= 1
     }
   }
 

@@ -222,6 +222,7 @@ struct YearCycle {
       case .divide: target[i] /= value[i]
       }
     }
+    columns.watch?.inspect(update: effect.value.id, values: target, start: start, count: count, in: columns)
   }
 
   /// 7. Measurement against the line.

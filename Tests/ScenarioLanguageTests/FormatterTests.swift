@@ -60,6 +60,36 @@ final class FormatterTests: XCTestCase {
     }
   }
 
+  func testCommentsInsertedAnywhereInShippedScenariosSurvive() throws {
+    let files = try FileManager.default.contentsOfDirectory(at: ScenarioFixture.scenariosDirectory, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "scenario" }.sorted { $0.path < $1.path }
+    var state: UInt64 = 99
+    func random(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for url in files {
+      let lines = String(decoding: try Data(contentsOf: url), as: UTF8.self).components(separatedBy: "\n")
+      for round in 0..<5 {
+        // Comments at the end of random lines, on new lines between them, and blank lines.
+        var mutated: [String] = []
+        for (index, line) in lines.enumerated() {
+          switch random(6) {
+          case 0: mutated.append("  # own \(round).\(index)")
+          case 1: mutated.append("")
+          default: break
+          }
+          mutated.append(random(3) == 0 && !line.contains("#") ? line + "   # end \(round).\(index)  " : line)
+        }
+        let text = mutated.joined(separator: "\n")
+        let result = ScenarioFormatter.format(SourceFile(path: url.lastPathComponent, text: text))
+        let formatted = try XCTUnwrap(result.text, "\(url.lastPathComponent) round \(round): \(result.diagnostics.map(\.message))\n\(text)")
+        XCTAssertEqual(comments(formatted), comments(text), "\(url.lastPathComponent) round \(round)")
+        XCTAssertEqual(try format(formatted), formatted, "\(url.lastPathComponent) round \(round): not idempotent")
+      }
+    }
+  }
+
   func testShapeIgnoresRangesButSeesEveryValue() {
     let a = parse("scenario \"S\" {\n  seed 7\n}\n").0
     let b = parse("scenario   S {   seed    7 }").0
@@ -185,5 +215,71 @@ final class FormatterTests: XCTestCase {
     let formatted = try format(text)
     XCTAssertEqual(
       formatted, "scenario \"N\" {\n  a 0.1\n  b 7%\n  c 0.07%\n  d 12.345678901234567%\n  e 1e-05\n  f 1.5e+20\n  g -0\n  h 33.333333333333336%\n}\n")
+  }
+}
+
+/// The fuzzer's corpus through the formatter: every input that parses without errors
+/// formats (the re-parse check passes) and formatting it again changes nothing.
+final class FormatterCorpusTests: XCTestCase {
+  func testEveryParsableCorpusInputFormatsAndIsIdempotent() throws {
+    let folder = GoldenFile.bundledDirectory("fuzz-corpus")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+    var formatted = 0
+    for name in names {
+      let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+      let source = SourceFile(path: name, text: String(decoding: bytes, as: UTF8.self))
+      let result = ScenarioFormatter.format(source)
+      XCTAssertFalse(result.diagnostics.contains { $0.id == "format-changed-meaning" }, "\(name): \(source.text)")
+      guard let text = result.text else { continue }
+      formatted += 1
+      XCTAssertEqual(ScenarioFormatter.format(SourceFile(path: name, text: text)).text, text, "\(name): not idempotent")
+    }
+    XCTAssertGreaterThanOrEqual(formatted, 5)
+  }
+}
+
+/// `ScenarioFormatter.verify`, the guard that keeps `fmt --write` from changing a file's
+/// meaning or losing a comment if the printer has a bug.
+final class FormatterGuardTests: XCTestCase {
+  private let text = "scenario \"G\" {\n  seed 7  # lucky\n  replications 10\n}\n"
+
+  private func problem(_ printed: String) throws -> Diagnostic? {
+    let source = SourceFile(path: "g.scenario", text: text)
+    var parser = Parser(source: source)
+    let syntax = try XCTUnwrap(parser.parseScenario())
+    var lexer = Lexer(source: source)
+    _ = lexer.tokenize()
+    return ScenarioFormatter.verify(printed, formats: syntax, source: source, comments: lexer.comments)
+  }
+
+  func testTheFormattedTextPasses() throws {
+    XCTAssertNil(try problem(text))
+    XCTAssertNil(try problem("scenario \"G\" { seed 7 # lucky\n replications 10 }"))
+  }
+
+  func testAChangedValueIsRefused() throws {
+    let diagnostic = try XCTUnwrap(try problem("scenario \"G\" {\n  seed 8  # lucky\n  replications 10\n}\n"))
+    XCTAssertEqual(diagnostic.id, "format-changed-meaning")
+    XCTAssertEqual(
+      DiagnosticRenderer(sources: [SourceFile(path: "g.scenario", text: text)]).render([diagnostic]),
+      """
+      g.scenario:1:1: error: formatting would change what the scenario says; the file is left as it is
+       1 | scenario "G" {
+         | ^
+         = hint: this is a bug in `policysim fmt`; please report it with the file
+      1 error generated.
+
+      """)
+  }
+
+  func testALostOrChangedCommentIsRefused() throws {
+    let lost = try XCTUnwrap(try problem("scenario \"G\" {\n  seed 7\n  replications 10\n}\n"))
+    XCTAssertEqual(lost.message, "formatting would lose or change a comment; the file is left as it is")
+    XCTAssertNotNil(try problem("scenario \"G\" {\n  seed 7  # Lucky\n  replications 10\n}\n"))
+    XCTAssertNotNil(try problem("scenario \"G\" {\n  seed 7  # lucky\n  replications 10\n}\n# extra\n"))
+  }
+
+  func testTextThatDoesNotParseIsRefused() throws {
+    XCTAssertEqual(try problem("scenario \"G\" {\n  seed 7  # lucky\n").map(\.id), "format-changed-meaning")
   }
 }

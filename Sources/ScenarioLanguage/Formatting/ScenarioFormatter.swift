@@ -26,21 +26,29 @@ public enum ScenarioFormatter {
     _ = lexer.tokenize()
     let text = ScenarioPrinter.print(syntax, source: source, comments: lexer.comments)
 
+    if let problem = verify(text, formats: syntax, source: source, comments: lexer.comments) {
+      return Result(text: nil, diagnostics: [problem])
+    }
+    return Result(text: text, diagnostics: parser.diagnostics)
+  }
+
+  /// The `format-changed-meaning` error when `text`, the printed form of `syntax` (parsed
+  /// from `source`, whose comments are at `comments`), does not parse to the same
+  /// `SyntaxShape` or does not hold the same comments in the same order; nil when it does.
+  /// - Complexity: O(size of the text), one parse.
+  public static func verify(_ text: String, formats syntax: ScenarioSyntax, source: SourceFile, comments: [SourceRange]) -> Diagnostic? {
     let printed = SourceFile(path: source.path, text: text)
     var reparser = Parser(source: printed)
     let reparsed = reparser.parseScenario()
     var relexer = Lexer(source: printed)
     _ = relexer.tokenize()
     let sameTree = reparser.diagnostics.isEmpty && reparsed.map { SyntaxShape.of($0) } == SyntaxShape.of(syntax)
-    let sameComments = relexer.comments.map { trimmed(printed.text(in: $0)) } == lexer.comments.map { trimmed(source.text(in: $0)) }
-    guard sameTree && sameComments else {
-      let problem = sameTree ? "would lose or change a comment" : "would change what the scenario says"
-      let diagnostic = Diagnostic(
-        id: "format-changed-meaning", message: "formatting \(problem); the file is left as it is", file: source.path,
-        range: .point(0), hint: "this is a bug in `policysim fmt`; please report it with the file")
-      return Result(text: nil, diagnostics: [diagnostic])
-    }
-    return Result(text: text, diagnostics: parser.diagnostics)
+    let sameComments = relexer.comments.map { trimmed(printed.text(in: $0)) } == comments.map { trimmed(source.text(in: $0)) }
+    if sameTree && sameComments { return nil }
+    let problem = sameTree ? "would lose or change a comment" : "would change what the scenario says"
+    return Diagnostic(
+      id: "format-changed-meaning", message: "formatting \(problem); the file is left as it is", file: source.path,
+      range: .point(0), hint: "this is a bug in `policysim fmt`; please report it with the file")
   }
 
   private static func trimmed(_ comment: String) -> String {

@@ -497,7 +497,7 @@ public struct ScenarioPrinter {
   /// separates them from it, else on their own lines (after one blank line when the source
   /// had one, except at the start of a block).
   private mutating func trivia(upTo offset: Int, indent: Int) {
-    guard let source else { return }
+    guard source != nil else { return }
     while nextComment < comments.count && comments[nextComment].start < offset {
       let comment = comments[nextComment]
       nextComment += 1

@@ -99,6 +99,14 @@ final class FormatterTests: XCTestCase {
     XCTAssertEqual(a.map { SyntaxShape.of($0) }, b.map { SyntaxShape.of($0) })
     XCTAssertNotEqual(a.map { SyntaxShape.of($0) }, c.map { SyntaxShape.of($0) })
     XCTAssertNotEqual(d.map { SyntaxShape.of($0) }, e.map { SyntaxShape.of($0) })
+    func shape(_ value: String) -> String? { parse("scenario \"S\" {\n  x \(value)\n}\n").0.map { SyntaxShape.of($0) } }
+    let distinct = [
+      "a + b", "a - b", "x * (y + z)", "x * y + z", "5 yuan", "5 mu", "5 per year", "5", "5%", "0.05", "f(a: 1)", "f(b: 1)",
+      "f(1)", "not a", "-a", "schedule(2016: 1)", "schedule(2017: 1)", "a indexed 2%", "a.b", "\"a.b\"", "true", "\"true\"",
+    ].map(shape)
+    XCTAssertEqual(Set(distinct.compactMap { $0 }).count, distinct.count, "every value has its own shape")
+    XCTAssertEqual(shape("a+b"), shape("(a) + (b)"))
+    XCTAssertEqual(shape("85_000"), shape("85000"))
   }
 
   func testCanonicalLayout() throws {

@@ -476,7 +476,14 @@ public struct ScenarioPrinter {
 
   private func hasComments(in range: SourceRange) -> Bool {
     guard source != nil else { return false }
-    return comments[nextComment...].contains { $0.start >= range.start && $0.start < range.end }
+    // Comments are sorted; those before the range are about to be printed before it, so
+    // the scan is linear over the whole file.
+    var index = nextComment
+    while index < comments.count && comments[index].start < range.end {
+      if comments[index].start >= range.start { return true }
+      index += 1
+    }
+    return false
   }
 
   private func newlines(from start: Int, to end: Int) -> Int {

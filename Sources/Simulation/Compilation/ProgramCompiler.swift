@@ -11,10 +11,10 @@ struct ProgramCompiler {
     self.variableColumns = variableColumns
   }
 
-  /// Compiles an expression.
   /// Programs compiled so far (the next program's `id`).
   private(set) var compiledCount = 0
 
+  /// Compiles an expression.
   mutating func compile(_ expression: ValueExpression) -> ColumnProgram {
     var instructions: [ColumnProgram.Instruction] = []
     var registers = 0

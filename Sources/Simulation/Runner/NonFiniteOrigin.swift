@@ -21,13 +21,17 @@ public struct NonFiniteOrigin: Sendable, Equatable {
   public var isPopulation: Bool
   /// The household's index (0-based, in the order households are drawn).
   public var household: Int
-  /// The setting's path (see the type's documentation).
+  /// The setting's path (see the type's documentation); empty when the value was computed
+  /// by the year cycle's own arithmetic (or by a setting `programOrigins` does not name).
   public var setting: String
   /// Whether the value itself was finite and updating the attribute with it (`x /= 0`)
   /// made the attribute non-finite.
   public var isUpdate: Bool
   /// NaN, +∞ or −∞.
   public var value: Double
+  /// Whether no setting computed it: it appeared in the year cycle's own arithmetic (e.g.
+  /// `income · exp(growth)` overflowing) right after `setting` was evaluated.
+  public var isAfterSetting = false
 
   /// "NaN", "infinity" or "minus infinity".
   public var valueDescription: String {
@@ -103,9 +107,11 @@ extension SimulationRunner {
     output.withUnsafeMutableBufferPointer { cycle.run(replication: replication, into: $0) }
     guard let sighting = watch.result else { return nil }
     let yearOffset = max(0, Int(sighting.yearIndex) - 1)
-    return NonFiniteOrigin(
+    var origin = NonFiniteOrigin(
       option: scenario.options[option].name, replication: replication, year: scenario.years.lowerBound + yearOffset,
       isPopulation: sighting.yearIndex == 0, household: sighting.household,
-      setting: plan.programOrigins()[sighting.program] ?? "an internal value", isUpdate: sighting.isUpdate, value: sighting.value)
+      setting: plan.programOrigins()[sighting.program] ?? "", isUpdate: sighting.isUpdate, value: sighting.value)
+    origin.isAfterSetting = sighting.isAfter
+    return origin
   }
 }

@@ -11,7 +11,8 @@
 /// shock's cost for a household the shock does not hit); such values are only candidates.
 /// The origin is the first moment a household column (income, disposable income, any
 /// attribute or registry column) becomes non-finite: the setting is the household's first
-/// candidate (or the update itself, `x /= 0`), the year is when that happened.
+/// candidate (or the update itself, `x /= 0`; or, when no setting computed a non-finite
+/// value, the last setting evaluated before it appeared), the year is when that happened.
 final class NonFiniteWatch {
   /// A non-finite value and where it was computed.
   struct Sighting: Equatable {
@@ -20,6 +21,9 @@ final class NonFiniteWatch {
     /// Whether it appeared when an attribute was updated with the program's value (`x /= y`)
     /// rather than in the value itself.
     var isUpdate: Bool
+    /// Whether no setting computed it: it appeared in the year cycle's own arithmetic (e.g.
+    /// `income · exp(growth)` overflowing) after `program`, the last setting evaluated.
+    var isAfter = false
     /// Household index (0-based, in household order).
     var household: Int
     /// `HouseholdColumns.yearIndex`: 0 while the population is drawn, then 1 for the first year.
@@ -34,6 +38,8 @@ final class NonFiniteWatch {
   private var candidates: [Int: Sighting] = [:]
   /// The first non-finite program output of all.
   private(set) var earliest: Sighting?
+  /// The last program evaluated (-1 before the first).
+  private var lastProgram = -1
 
   /// What the replay found: the origin, else the first non-finite setting value.
   var result: Sighting? { origin ?? earliest }
@@ -45,6 +51,7 @@ final class NonFiniteWatch {
     guard origin == nil else { return }
     checkState(start: start, count: count, in: columns)
     guard origin == nil else { return }
+    lastProgram = program
     for i in 0..<count where !values[i].isFinite && candidates[start + i] == nil {
       let sighting = Sighting(program: program, isUpdate: false, household: start + i, yearIndex: columns.yearIndex, value: values[i])
       candidates[start + i] = sighting
@@ -76,8 +83,10 @@ final class NonFiniteWatch {
     if var candidate = candidates[household] {
       candidate.yearIndex = yearIndex
       origin = candidate
-    } else {
+    } else if program >= 0 {
       origin = Sighting(program: program, isUpdate: isUpdate, household: household, yearIndex: yearIndex, value: value)
+    } else {
+      origin = Sighting(program: lastProgram, isUpdate: false, isAfter: true, household: household, yearIndex: yearIndex, value: value)
     }
   }
 }

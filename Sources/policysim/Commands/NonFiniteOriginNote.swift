@@ -9,7 +9,16 @@ enum NonFiniteOriginNote {
   static func text(_ origin: NonFiniteOrigin, source: SourceFile) -> String {
     var parser = Parser(source: source)
     let range = parser.parseScenario().flatMap { SettingLocation.range(of: origin.setting, in: $0) }
-    let what = origin.isUpdate ? "updating the attribute with `\(origin.setting)`" : "`\(origin.setting)`"
+    let what: String
+    if origin.setting.isEmpty {
+      what = "the year cycle's own arithmetic"
+    } else if origin.isAfterSetting {
+      what = "the year cycle's own arithmetic right after `\(origin.setting)`"
+    } else if origin.isUpdate {
+      what = "updating the attribute with `\(origin.setting)`"
+    } else {
+      what = "`\(origin.setting)`"
+    }
     let when = origin.isPopulation ? "when the population was drawn" : "in \(origin.year)"
     var location = ""
     var sourceLine = ""

@@ -72,6 +72,19 @@ final class NonFiniteOriginTests: XCTestCase {
     XCTAssertEqual(origin.year, 2016, "the update ran at the end of 2016")
   }
 
+  func testOverflowInTheYearCycleIsTracedToTheSettingEvaluatedJustBefore() throws {
+    // income · exp(800) overflows in the year cycle's own multiplication; no setting computed
+    // a non-finite value.
+    let runner = try scenario(body: "income growth 800")
+    let origin = try XCTUnwrap(runner.traceNonFinite(option: 0, replication: 0))
+    XCTAssertEqual(origin.setting, "income_growth")
+    XCTAssertTrue(origin.isAfterSetting)
+    XCTAssertFalse(origin.isUpdate)
+    XCTAssertEqual(origin.household, 0)
+    XCTAssertEqual(origin.year, 2017, "growth applies from the second year")
+    XCTAssertEqual(origin.value, .infinity)
+  }
+
   func testAPopulationAttributeIsTracedToThePopulation() throws {
     let runner = try scenario(body: "", extraPopulation: "wealth = log(land_class - 1)")
     let origin = try XCTUnwrap(runner.traceNonFinite(option: 0, replication: 0))

@@ -26,6 +26,7 @@ enum PolicySimCommand {
       case "calibrate": return try CalibrateCommand.main(commandArguments, commandLine: arguments, output: &output)
       case "merge": return try MergeCommand.main(commandArguments, commandLine: arguments, output: &output)
       case "slurm": return try SlurmCommand.main(commandArguments, output: &output)
+      case "fmt": return try FmtCommand.main(commandArguments, output: &output)
       case "help", "--help", "-h":
         output.print(HelpText.forCommand(commandArguments.first))
         return ExitCode.success
@@ -35,7 +36,7 @@ enum PolicySimCommand {
       default:
         let suggestion =
           ScenarioLanguage.NameSuggestion.closest(
-            to: name, among: ["run", "check", "compare", "target", "calibrate", "plot", "notebook", "merge", "slurm", "help"]
+            to: name, among: ["run", "check", "compare", "target", "calibrate", "plot", "notebook", "merge", "slurm", "fmt", "help"]
           ).map {
             " (did you mean '\($0)'?)"
           } ?? ""

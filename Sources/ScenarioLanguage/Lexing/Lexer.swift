@@ -21,6 +21,9 @@ public struct Lexer {
   private var position = 0
   /// Problems found while lexing.
   public private(set) var diagnostics: [Diagnostic] = []
+  /// The `#` comments skipped, in order (each from `#` to the end of its line, without
+  /// the line break), for `ScenarioPrinter`, which must not lose them.
+  public private(set) var comments: [SourceRange] = []
   /// How many unexpected characters were found.
   private var unexpectedCharacters = 0
   /// Unexpected characters reported one by one; the rest are summed up in one error.
@@ -163,7 +166,9 @@ public struct Lexer {
       {
         position += 1
       } else if byte == UInt8(ascii: "#") {
+        let start = position
         while let c = peek(), c != UInt8(ascii: "\n") { position += 1 }
+        comments.append(SourceRange(start: start, end: position))
       } else if byte == 0xEF, peek(1) == 0xBB, peek(2) == 0xBF, position == 0 {
         position += 3  // byte-order mark
       } else {

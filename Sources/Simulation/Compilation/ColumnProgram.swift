@@ -38,4 +38,7 @@ struct ColumnProgram: Sendable {
   var result: Operand
   /// Number of registers used.
   var registerCount: Int
+  /// Which compiled setting this is: its number in the order `ProgramCompiler` compiled
+  /// them (see `OptionPlan.programOrigins`, used to name it in a non-finite diagnostic).
+  var id = -1
 }

@@ -11,12 +11,16 @@ struct ProgramCompiler {
     self.variableColumns = variableColumns
   }
 
+  /// Programs compiled so far (the next program's `id`).
+  private(set) var compiledCount = 0
+
   /// Compiles an expression.
   mutating func compile(_ expression: ValueExpression) -> ColumnProgram {
     var instructions: [ColumnProgram.Instruction] = []
     var registers = 0
     let result = emit(expression, &instructions, &registers)
-    return ColumnProgram(instructions: instructions, result: result, registerCount: registers)
+    compiledCount += 1
+    return ColumnProgram(instructions: instructions, result: result, registerCount: registers, id: compiledCount - 1)
   }
 
   private mutating func constantSlot(_ expression: ValueExpression) -> ColumnProgram.Operand {

@@ -343,6 +343,7 @@ struct YearCycle {
       case .divide: target[i] /= value[i]
       }
     }
+    columns.watch?.inspect(update: effect.value.id, values: target, start: start, count: count, in: columns)
   }
 
   /// 7. Measurement against the line.
@@ -390,21 +391,27 @@ struct YearCycle {
   }
 }
 
-/// Person-weighted sums of one year, accumulated block by block in household order.
+/// Person-weighted sums of one year, accumulated block by block in household order: each
+/// block's sums are plain sums of at most `HouseholdColumns.blockSize` households, and the
+/// blocks are added with compensation (`CompensatedSum`), so the error does not grow with
+/// the number of households.
 struct YearAccumulator {
-  var persons = 0.0, poor = 0.0, gap = 0.0, gapSquared = 0.0, income = 0.0, registered = 0.0, relocated = 0.0
+  var persons = CompensatedSum(), poor = CompensatedSum(), gap = CompensatedSum(), gapSquared = CompensatedSum()
+  var income = CompensatedSum(), registered = CompensatedSum(), relocated = CompensatedSum()
 
   mutating func add(persons: Double, poor: Double, gap: Double, gapSquared: Double, income: Double, registered: Double, relocated: Double) {
-    self.persons += persons
-    self.poor += poor
-    self.gap += gap
-    self.gapSquared += gapSquared
-    self.income += income
-    self.registered += registered
-    self.relocated += relocated
+    self.persons.add(persons)
+    self.poor.add(poor)
+    self.gap.add(gap)
+    self.gapSquared.add(gapSquared)
+    self.income.add(income)
+    self.registered.add(registered)
+    self.relocated.add(relocated)
   }
 
   func write(into metrics: UnsafeMutableBufferPointer<Double>, catalog: MetricCatalog) {
+    let persons = self.persons.value, poor = self.poor.value, gap = self.gap.value, gapSquared = self.gapSquared.value
+    let income = self.income.value, registered = self.registered.value, relocated = self.relocated.value
     let people = max(persons, 1)
     metrics[MetricCatalog.incidence] = poor / people
     metrics[MetricCatalog.povertyGap] = gap / people

@@ -24,6 +24,9 @@ final class HouseholdColumns {
   let random: RandomSource
   var replication: UInt32 = 0
   var yearIndex: UInt32 = 0
+  /// Set only when a replication is replayed to find where a NaN or infinity came from
+  /// (`SimulationRunner.traceNonFinite`); nil in ordinary runs (one check per block).
+  var watch: NonFiniteWatch?
 
   /// Which block of draws a slot of `drawCache` holds. A draw is a pure function of these
   /// fields (and the run's seed, fixed for this instance), so a hit is bit-identical to
@@ -305,7 +308,9 @@ final class HouseholdColumns {
         }
       }
     }
-    return pointer(program.result, start)
+    let result = pointer(program.result, start)
+    if let watch { watch.inspect(program: program.id, values: result, start: start, count: count, in: self) }
+    return result
   }
 
   /// Evaluates a program into a scratch buffer (so later evaluations cannot clobber it).

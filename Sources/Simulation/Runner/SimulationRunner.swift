@@ -11,7 +11,7 @@ public struct SimulationRunner: Sendable {
   public let scenario: Scenario
   /// Worker threads (at least 1).
   public let threads: Int
-  private let plans: [OptionPlan]
+  let plans: [OptionPlan]
   /// The metrics measured.
   public let catalog: MetricCatalog
 

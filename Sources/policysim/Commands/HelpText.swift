@@ -15,6 +15,7 @@ enum HelpText {
       calibrate  Fit the scenario's free parameters to its calibration targets.
       merge      Merge shards (run --replications A..<B) into the results of the whole run.
       slurm      Write a Slurm job array that runs a scenario as shards and merges them.
+      fmt        Print scenarios in canonical layout (comments kept), or rewrite them in place.
 
       See 'policysim help <subcommand>' for detailed help.
     """
@@ -214,8 +215,27 @@ enum HelpText {
       -h, --help              Show help information.
     """
 
+  static let fmt = """
+    OVERVIEW: Print scenarios in canonical layout (comments kept), or rewrite them in place.
+
+    USAGE: policysim fmt <scenario-file> ... [--write | --check]
+
+    ARGUMENTS:
+      <scenario-file>         The scenarios to format. Without an option, the formatted text is printed.
+
+    OPTIONS:
+      -w, --write             Rewrite each file that is not in canonical layout (atomically) and name it.
+      --check                 Change nothing; name each file that is not in canonical layout and exit 1 if any.
+      -h, --help              Show help information.
+
+    Layout: two spaces per block, one statement per line, canonical spelling of settings and numbers.
+    Every comment is kept. A file with syntax errors is reported (exit 1) and never rewritten, and no
+    file is rewritten unless its formatted text parses to the same scenario.
+    """
+
   static func forCommand(_ name: String?) -> String {
     switch name {
+    case "fmt": return fmt
     case "merge": return merge
     case "slurm": return slurm
     case "calibrate": return calibrate

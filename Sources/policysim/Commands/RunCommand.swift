@@ -87,6 +87,11 @@ enum RunCommand {
       output.error(
         "error: the run produced \(bad.valueDescription) for \(bad.metric) (option \"\(bad.option)\", year \(bad.year), replication \(bad.replication)); no results written"
       )
+      if let option = scenario.options.firstIndex(where: { $0.name == bad.option }),
+        let origin = runner.traceNonFinite(option: option, replication: bad.replication)
+      {
+        output.error(NonFiniteOriginNote.text(origin, source: input.source))
+      }
       let sites = NonFiniteArithmetic.sites(in: input.source)
       if !sites.isEmpty {
         output.error("  = note: the arithmetic of \(input.source.path) that can produce it:")

@@ -26,7 +26,8 @@ extension ScenarioSyntax {
             let isLast = offset == problems.problems.count - 1
             report(
               "`\(written)`: \(problem.message)",
-              hint: isLast && problems.more > 0 ? "and \(problems.more) more \(problems.more == 1 ? "problem" : "problems") like these" : nil)
+              hint: [problem.hint, isLast && problems.more > 0 ? "and \(problems.more) more \(problems.more == 1 ? "problem" : "problems") like these" : nil]
+                .compactMap { $0 }.joined(separator: "; ").nilIfEmpty)
           }
         case .success(let table):
           microdata.table = table
@@ -37,4 +38,9 @@ extension ScenarioSyntax {
       }
     }
   }
+}
+
+extension String {
+  /// nil for the empty string.
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

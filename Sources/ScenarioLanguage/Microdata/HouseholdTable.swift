@@ -82,7 +82,8 @@ public struct HouseholdTable: Sendable, Equatable {
             problems.append(
               HouseholdTableProblem(
                 line: record.line,
-                message: "row \(record.line) has \(count) \(count == 1 ? "cell" : "cells"), but the header has \(headers.count) columns"))
+                message: "row \(record.line) has \(count) \(count == 1 ? "cell" : "cells"), but the header has \(headers.count) columns",
+                hint: "every row needs one cell per column: an empty cell is written `,,`, and a cell holding a comma goes in quotes"))
           }
           continue
         }
@@ -113,10 +114,13 @@ public struct HouseholdTableProblem: Sendable, Equatable, Error {
   public var line: Int
   /// What is wrong, naming the row and column where it can.
   public var message: String
+  /// How to fix it, when there is a usual fix.
+  public var hint: String?
   /// Creates a problem.
-  public init(line: Int, message: String) {
+  public init(line: Int, message: String, hint: String? = nil) {
     self.line = line
     self.message = message
+    self.hint = hint
   }
 }
 

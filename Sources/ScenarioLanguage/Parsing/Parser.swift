@@ -255,7 +255,17 @@ public struct Parser {
       if absorb(["random"], as: "priority_random") || absorb(["registry", "order"], as: "priority_registry") {
         return FieldSyntax(name: Located(name, nameRange), value: Expression(.boolean(true), nameRange), trailingUnit: nil, range: nameRange)
       }
-      if !absorb(["lowest"], as: "priority_lowest") { _ = absorb(["highest"], as: "priority_highest") }
+      if !absorb(["lowest"], as: "priority_lowest") && !absorb(["highest"], as: "priority_highest"),
+        current.kind == .identifier, peek(1).kind != .endOfFile, !peek(1).startsLine, peek(1).kind != .rightBrace
+      {
+        // `priority lowst income`: a misspelt rule with its expression. The rule word is the
+        // value (the checker reports it with a hint); the expression after it on the same
+        // line is read and dropped, so it is not taken for a setting of its own.
+        let rule = Expression(.name(current.text), current.range)
+        advance()
+        _ = parseExpression()
+        return FieldSyntax(name: Located(name, nameRange), value: rule, trailingUnit: nil, range: nameRange.union(rule.range))
+      }
     default: break
     }
     if current.kind == .leftBrace || current.kind == .rightBrace || current.kind == .endOfFile {

@@ -174,6 +174,103 @@ final class FormatterTests: XCTestCase {
     XCTAssertEqual(try format(text), expected)
   }
 
+  func testCanonicalLayoutOfHouseholdFilesBlocksGuardsAndMultiWordSettings() throws {
+    let text = """
+      scenario "New" {
+        population from "data/h.csv" { column income = income_pc  column village = "village name" label
+          weight "w" missing land = 0 bootstrap
+          bootstrap 384 households  tea = min(land, 3) }
+        start of year { age += 1 labour -= 1 when age >= 60 }
+        exit { when disposable >= poverty_line for 2 years }
+        transition "four do not pick" { keep outpatient,minimum_living share 60% }
+        monitoring { marginal below 1.5 * poverty_line exited true detect 90% delay 1 year }
+        price grain { share of income 40% sd 12% per year by village }
+        shock flood { covariate by village probability 8% hits 60% exempt 500 yuan }
+        shock drought { covariate
+          probability 5% }
+        programme subsidy s { budget 2_000_000 yuan per year by village places 5 priority random }
+        programme subsidy u { places 5
+          by village priority registry order }
+        programme subsidy v { budget 5 priority lowest income * size }
+        programme microcredit loans { take up 60% discount limit 50000 yuan default when disposable < 0 priority highest land }
+        programme training skills { job loss 10% per year }
+        report by village
+      }
+      """
+    let expected = """
+      scenario "New" {
+        population from "data/h.csv" {
+          column income = "income_pc"
+          column village = "village name" label
+          weight "w"
+          missing land = 0
+          bootstrap
+          bootstrap 384 households
+          tea = min(land, 3)
+        }
+        start of year {
+          age += 1
+          labour -= 1 when age >= 60
+        }
+        exit {
+          when disposable >= poverty_line
+          for 2 years
+        }
+        transition "four do not pick" {
+          keep outpatient, minimum_living
+          share 60%
+        }
+        monitoring {
+          marginal below 1.5 * poverty_line
+          exited true
+          detect 90%
+          delay 1 year
+        }
+        price grain {
+          share of income 40%
+          sd 12% per year
+          by village
+        }
+        shock flood {
+          covariate by village
+          probability 8%
+          hits 60%
+          exempt 500 yuan
+        }
+        shock drought {
+          covariate
+          probability 5%
+        }
+        programme subsidy s {
+          budget 2000000 yuan per year by village
+          places 5
+          priority random
+        }
+        programme subsidy u {
+          places 5 by village
+          priority registry order
+        }
+        programme subsidy v {
+          budget 5
+          priority lowest income * size
+        }
+        programme microcredit loans {
+          take up 60%
+          discount limit 50000 yuan
+          default when disposable < 0
+          priority highest land
+        }
+        programme training skills {
+          job loss 10% per year
+        }
+        report by village
+      }
+
+      """
+    XCTAssertEqual(try format(text), expected)
+    XCTAssertEqual(try format(expected), expected)
+  }
+
   func testCommentsStayWithTheirStatements() throws {
     let text = """
       scenario "C" {

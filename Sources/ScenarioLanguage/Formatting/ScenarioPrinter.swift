@@ -2,8 +2,9 @@
 ///
 /// Layout (see docs/language.md § Formatting): two spaces of indentation per block, one
 /// statement per line, one space around operators and after commas, the canonical
-/// spelling of multi-word settings (`eligible when`, `moves when`, `debt repaid over`,
-/// `top up to`, `include X below Y`, `detect X of poor`), numbers in their shortest form
+/// spelling of multi-word settings (`eligible when`, `debt repaid over`, `take up`,
+/// `priority registry order`, `include X below Y`, `budget X by ATTR`, `detect X of poor`
+/// (`detect P` in `monitoring`), `covariate` alone: `multiWordNames`, `valuelessNames`), numbers in their shortest form
 /// that reads back to the same value (`85_000` becomes `85000`, `7%` stays `7%`),
 /// parentheses only where the grammar needs them. An `option` or an `on join` / `next
 /// year` list with a single entry stays on one line; empty blocks print as `{}`.
@@ -107,16 +108,28 @@ public struct ScenarioPrinter {
     "let \(parameter.name.value) = \(expression(parameter.value))"
   }
 
-  private func fieldText(_ field: FieldSyntax) -> String {
-    let name: String
-    switch field.name.value {
-    case "eligible": name = "eligible when"
-    case "moves_when": name = "moves when"
-    case "repayment_years": name = "debt repaid over"
-    case "top_up_to": name = "top up to"
-    default: name = field.name.value
+  /// The canonical spelling of settings the parser stores under one underscore name
+  /// (`Parser.parseField`; docs/language.md).
+  static let multiWordNames: [String: String] = [
+    "eligible": "eligible when", "moves_when": "moves when", "repayment_years": "debt repaid over", "top_up_to": "top up to",
+    "marginal_below": "marginal below", "job_loss": "job loss", "report_by": "report by", "share_of_income": "share of income",
+    "covariate_by": "covariate by", "take_up": "take up", "default_when": "default when", "discount_limit": "discount limit",
+    "priority_lowest": "priority lowest", "priority_highest": "priority highest",
+  ]
+
+  /// Settings written without a value, which the parser stores as `true`.
+  static let valuelessNames: [String: String] = [
+    "covariate": "covariate", "priority_random": "priority random", "priority_registry": "priority registry order",
+  ]
+
+  /// `ofPoor`: whether `detect` ends in `of poor` (identification; monitoring writes
+  /// `detect P` alone). The parser reads both alike.
+  private func fieldText(_ field: FieldSyntax, ofPoor: Bool = true) -> String {
+    if let words = Self.valuelessNames[field.name.value], field.trailingUnit == nil, case .boolean(true) = field.value.kind {
+      return words
     }
-    let suffix = field.name.value == "detect" ? " of poor" : ""
+    let name = Self.multiWordNames[field.name.value] ?? field.name.value
+    let suffix = field.name.value == "detect" && ofPoor ? " of poor" : ""
     return "\(name) \(valueWithUnit(field.value, field.trailingUnit))\(suffix)"
   }
 
@@ -130,22 +143,50 @@ public struct ScenarioPrinter {
     return (needsParentheses ? "(\(text))" : text) + " " + unit.description
   }
 
+  /// A statement of a population block.
+  private enum PopulationMember {
+    case group(GroupSyntax)
+    case attribute(AttributeSyntax)
+    /// A one-line statement of a household file (`column`, `weight`, `missing`, `bootstrap`).
+    case line(String, SourceRange)
+  }
+
   private mutating func population(_ population: PopulationSyntax, indent: Int) {
-    let header = "population \(valueWithUnit(population.count.value, population.count.trailingUnit))"
-    var members: [(start: Int, order: Int, group: GroupSyntax?, attribute: AttributeSyntax?)] = []
-    for (order, group) in population.groups.enumerated() { members.append((group.range.start, order, group, nil)) }
-    for (order, attribute) in population.attributes.enumerated() {
-      members.append((attribute.range.start, population.groups.count + order, nil, attribute))
+    var header = "population \(valueWithUnit(population.count.value, population.count.trailingUnit))"
+    var members: [(start: Int, member: PopulationMember)] = []
+    if let microdata = population.microdata {
+      header = "population from \(Self.quoted(microdata.file.value))"
+      for column in microdata.columns {
+        let text = "column \(column.attribute.value) = \(Self.quoted(column.header.value))\(column.isLabel ? " label" : "")"
+        members.append((column.range.start, .line(text, column.range)))
+      }
+      for weight in microdata.weights { members.append((weight.range.start, .line("weight \(Self.quoted(weight.value))", weight.range))) }
+      for rule in microdata.missing {
+        members.append((rule.range.start, .line("missing \(rule.attribute.value) = \(expression(rule.value))", rule.range)))
+      }
+      for bootstrap in microdata.bootstraps {
+        let range = bootstrap.count.map { bootstrap.keyword.union($0.range) } ?? bootstrap.keyword
+        let text = bootstrap.count.map { "bootstrap \(valueWithUnit($0.value, $0.trailingUnit))" } ?? "bootstrap"
+        members.append((range.start, .line(text, range)))
+      }
     }
-    if source != nil { members.sort { ($0.start, $0.order) < ($1.start, $1.order) } }
+    for group in population.groups { members.append((group.range.start, .group(group))) }
+    for attribute in population.attributes { members.append((attribute.range.start, .attribute(attribute))) }
+    if source != nil {
+      // A stable sort by position: the order written.
+      members = members.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+    }
     if members.isEmpty && !hasComments(in: population.range) {
       statement(header + " {}", range: population.range, indent: indent)
       return
     }
     open(header, range: population.range, indent: indent)
-    for member in members {
-      if let group = member.group { self.group(group, indent: indent + 1) }
-      if let attribute = member.attribute { statement(attributeText(attribute), range: attribute.range, indent: indent + 1) }
+    for (_, member) in members {
+      switch member {
+      case .group(let group): self.group(group, indent: indent + 1)
+      case .attribute(let attribute): statement(attributeText(attribute), range: attribute.range, indent: indent + 1)
+      case .line(let text, let range): statement(text, range: range, indent: indent + 1)
+      }
     }
     close(range: population.range, indent: indent, isEmpty: members.isEmpty)
   }
@@ -193,8 +234,15 @@ public struct ScenarioPrinter {
           index += 1
           let text = "\(fieldText(field)) below \(expression(below.value))"
           statement(text, range: field.range.union(below.range), indent: indent + 1)
+        } else if field.name.value == "budget" || field.name.value == "places", index < block.items.count,
+          case .field(let by) = block.items[index], by.name.value == "by", by.trailingUnit == nil, case .name(let label) = by.value.kind,
+          Self.isPlainIdentifier(label)
+        {
+          // `budget X by ATTR` is read as two fields (`budget`, `by`); print it as written.
+          index += 1
+          statement("\(fieldText(field)) by \(label)", range: field.range.union(by.range), indent: indent + 1)
         } else {
-          statement(fieldText(field), range: field.range, indent: indent + 1)
+          statement(fieldText(field, ofPoor: block.keyword.value != "monitoring"), range: field.range, indent: indent + 1)
         }
       case .parameter(let parameter): statement(parameterText(parameter), range: parameter.range, indent: indent + 1)
       case .effects(let effects): self.effects(effects, indent: indent + 1, inlineWhenSingle: true)
@@ -435,6 +483,11 @@ public struct ScenarioPrinter {
     guard let unit else { return plainNumber(value) }
     if unit.measure == .percent {
       return ([percentNumber(value) + "%"] + unit.per.map { "per \($0.rawValue)" }).joined(separator: " ")
+    }
+    // `1 year`, `1 household`, `1 person`: the singular reads back to the same measure.
+    let singular: [UnitSyntax.Measure: String] = [.years: "year", .households: "household", .persons: "person"]
+    if value == 1, let measure = unit.measure, let word = singular[measure] {
+      return (["1", word] + unit.per.map { "per \($0.rawValue)" }).joined(separator: " ")
     }
     return plainNumber(value) + " " + unit.description
   }

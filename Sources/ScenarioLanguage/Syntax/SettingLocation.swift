@@ -5,7 +5,7 @@
 /// `relocation.moves_when`), `poverty_line` and other top-level settings,
 /// `population.ATTRIBUTE`, `population.GROUP.ATTRIBUTE`, `income_growth`,
 /// `income_growth.GROUP`, `end_of_year.ATTRIBUTE`, `BLOCK.on_join.ATTRIBUTE`,
-/// `BLOCK.next_year.ATTRIBUTE`.
+/// `BLOCK.next_year.ATTRIBUTE`, `start_of_year.ATTRIBUTE`, and a guard `….ATTRIBUTE.when`.
 public enum SettingLocation {
   /// The range of the statement that defines `path`, or nil when it is not written in the
   /// file (a default value, or an option's override).
@@ -29,8 +29,8 @@ public enum SettingLocation {
         guard head == "income_growth" else { continue }
         if growth.group?.value == (parts.count == 2 ? parts[1] : nil) { return growth.range }
       case .yearEnd(let effects):
-        if head == "end_of_year", parts.count == 2, let effect = effects.effects.first(where: { $0.target.value == parts[1] }) {
-          return effect.range
+        if head == (effects.timing == .startOfYear ? "start_of_year" : "end_of_year"), let range = guardedEffect(parts.dropFirst(), in: effects) {
+          return range
         }
       case .block(let block):
         guard block.pathName == head, parts.count >= 2 else { continue }
@@ -46,9 +46,7 @@ public enum SettingLocation {
             case .endOfYear: timing = "end_of_year"
             case .startOfYear: timing = "start_of_year"
             }
-            if parts.count == 3, parts[1] == timing, let effect = list.effects.first(where: { $0.target.value == parts[2] }) {
-              return effect.range
-            }
+            if parts.count >= 3, parts[1] == timing, let range = guardedEffect(parts.dropFirst(2), in: list) { return range }
           case .years, .parameter, .names: continue
           }
         }
@@ -56,5 +54,15 @@ public enum SettingLocation {
       }
     }
     return nil
+  }
+
+  /// `ATTRIBUTE` (the first update of it in `list`) or `ATTRIBUTE.when` (its first guard).
+  private static func guardedEffect(_ parts: ArraySlice<String>, in list: EffectListSyntax) -> SourceRange? {
+    guard let target = parts.first, parts.count <= 2 else { return nil }
+    if parts.count == 2 {
+      guard parts.last == "when" else { return nil }
+      return list.effects.first { $0.target.value == target && $0.condition != nil }?.condition?.range
+    }
+    return list.effects.first { $0.target.value == target }?.range
   }
 }

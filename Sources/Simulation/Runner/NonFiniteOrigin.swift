@@ -7,7 +7,13 @@ import ScenarioLanguage
 /// `relocation.moves_when`, `identification.include_below`, `poverty_line`), or for values
 /// that have none: `population.ATTRIBUTE` (`population.GROUP.ATTRIBUTE` for a group's own
 /// definition), `income_growth` (`income_growth.GROUP`), and the updates
-/// `end_of_year.ATTRIBUTE`, `PROGRAMME.on_join.ATTRIBUTE`, `PROGRAMME.next_year.ATTRIBUTE`.
+/// `end_of_year.ATTRIBUTE`, `start_of_year.ATTRIBUTE`, `PROGRAMME.on_join.ATTRIBUTE`,
+/// `PROGRAMME.next_year.ATTRIBUTE` and their guards (`….ATTRIBUTE.when`). The settings of
+/// the newer constructs are named by their paths as well: caps (`NAME.priority_lowest`,
+/// `NAME.priority_highest`), loans (`NAME.take_up`, `.loan`, `.interest`, `.discount`,
+/// `.discount_limit`, `.default_when`), `exit.when`, `transition.share`, a kept
+/// programme's `NAME.eligible`, `monitoring.marginal_below`, `.exited`, `.detect`, prices
+/// (`NAME.share_of_income`) and shocks (`NAME.hits`, `NAME.exempt`).
 /// `ScenarioLanguage.SettingLocation` finds it in the source.
 public struct NonFiniteOrigin: Sendable, Equatable {
   /// The option replayed.
@@ -49,6 +55,13 @@ extension OptionPlan {
     }
     func group(_ code: Int) -> String { code >= 0 && code < rules.labels.count ? rules.labels[code] : "\(code)" }
     func attribute(_ index: Int) -> String { index >= 0 && index < rules.attributes.count ? rules.attributes[index].name : "\(index)" }
+    /// Updates: `PATH.ATTRIBUTE`, and their guards `PATH.ATTRIBUTE.when`.
+    func effects(_ list: [CompiledEffect], _ path: String) {
+      for effect in list {
+        note(effect.value, "\(path).\(attribute(effect.target))")
+        if let condition = effect.condition { note(condition, "\(path).\(attribute(effect.target)).when") }
+      }
+    }
     for (index, initial) in attributeInitial.enumerated() {
       note(initial.common, "population.\(attribute(index))")
       for (code, program) in initial.byGroup { note(program, "population.\(group(code)).\(attribute(index))") }
@@ -60,7 +73,10 @@ extension OptionPlan {
       note(shock.probability, "\(shock.rule.name).probability")
       note(shock.cost, "\(shock.rule.name).cost")
       note(shock.reimbursed, "\(shock.rule.name).reimbursed")
+      if let hits = shock.hazard?.hits { note(hits, "\(shock.rule.name).hits") }
+      if let exempt = shock.hazard?.exempt { note(exempt, "\(shock.rule.name).exempt") }
     }
+    for price in prices { note(price.share, "\(price.rule.name).share_of_income") }
     note(detect, "identification.detect")
     note(include, "identification.include")
     note(includeBelow, "identification.include_below")
@@ -77,11 +93,37 @@ extension OptionPlan {
       case .microcredit: settings = []
       }
       for (program, setting) in zip(programme.values, settings) { note(program, "\(name).\(setting)") }
-      for effect in programme.onJoin { note(effect.value, "\(name).on_join.\(attribute(effect.target))") }
-      for effect in programme.nextYear { note(effect.value, "\(name).next_year.\(attribute(effect.target))") }
+      effects(programme.onJoin, "\(name).on_join")
+      effects(programme.nextYear, "\(name).next_year")
     }
-    for effect in yearStart { note(effect.value, "start_of_year.\(attribute(effect.target))") }
-    for effect in yearEnd { note(effect.value, "end_of_year.\(attribute(effect.target))") }
+    for (programme, cap) in zip(programmes, caps) {
+      guard let cap, let key = cap.priorityKey else { continue }
+      switch cap.rule.priority {
+      case .lowest: note(key, "\(programme.rule.name).priority_lowest")
+      case .highest: note(key, "\(programme.rule.name).priority_highest")
+      case .random, .registryOrder: break
+      }
+    }
+    for (programme, credit) in zip(programmes, credits) {
+      guard let credit else { continue }
+      let name = programme.rule.name
+      note(credit.takeUp, "\(name).take_up")
+      note(credit.loan, "\(name).loan")
+      note(credit.interest, "\(name).interest")
+      note(credit.discount, "\(name).discount")
+      if let limit = credit.discountLimit { note(limit, "\(name).discount_limit") }
+      note(credit.defaultsWhen, "\(name).default_when")
+    }
+    if let transition {
+      note(transition.exitWhen, "exit.when")
+      if let share = transition.share { note(share, "transition.share") }
+      for kept in transition.kept { note(kept.eligibleAsRegistered, "\(programmes[kept.programme].rule.name).eligible") }
+      if let program = transition.marginalBelow { note(program, "monitoring.marginal_below") }
+      if let program = transition.monitorExited { note(program, "monitoring.exited") }
+      if let program = transition.monitorDetect { note(program, "monitoring.detect") }
+    }
+    effects(yearStart, "start_of_year")
+    effects(yearEnd, "end_of_year")
     note(povertyLine, "poverty_line")
     return origins
   }

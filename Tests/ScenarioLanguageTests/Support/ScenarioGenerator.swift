@@ -35,7 +35,14 @@ struct ScenarioGenerator {
   static let fieldNames = [
     "cost", "subsidy", "grant", "probability", "reimbursed", "gain", "success", "seed", "detect", "eligible", "moves_when",
     "repayment_years", "top_up_to", "include_below", "budget", "priority",
+    // Multi-word settings stored under one name (`Parser.parseField`).
+    "marginal_below", "job_loss", "share_of_income", "covariate_by", "take_up", "default_when", "discount_limit", "priority_lowest",
+    "priority_highest", "exempt", "hits", "finances", "loan", "term", "interest", "wage", "employment", "when", "for", "delay",
+    "exited", "persistence", "sd",
   ]
+  /// Settings written without a value (`covariate`, `priority random`, `priority registry
+  /// order`): the parser stores `true`.
+  static let valuelessNames = ["covariate", "priority_random", "priority_registry"]
 
   mutating func scenario() -> ScenarioSyntax {
     var items: [ScenarioItem] = []
@@ -46,16 +53,16 @@ struct ScenarioGenerator {
   }
 
   private mutating func scenarioItem() -> ScenarioItem {
-    switch int(0...9) {
+    switch int(0...10) {
     case 0: return .years(years())
-    case 1: return .field(field(names: ["replications", "seed", "poverty_line", "discount"]))
+    case 1: return .field(field(names: ["replications", "seed", "poverty_line", "discount", "report_by"]))
     case 2: return .parameter(ParameterSyntax(name: located(pick(Self.identifiers)), value: expression(depth: 3), range: here))
     case 3: return .population(population())
     case 4:
       let value = FieldSyntax(name: located("growth"), value: expression(depth: 3), trailingUnit: chance(40) ? unit(percent: false) : nil, range: here)
       return .growth(GrowthSyntax(group: chance(50) ? located(pick(Self.identifiers)) : nil, value: value, range: here))
     case 5: return .block(block())
-    case 6: return .yearEnd(effects(.endOfYear))
+    case 6: return .yearEnd(effects(chance(50) ? .endOfYear : .startOfYear))
     case 7:
       let overrides = (0..<int(0...3)).map { _ in OverrideSyntax(path: located(path()), value: expression(depth: 2), range: here) }
       let name = chance(50) ? pick(Self.strings) : pick(Self.identifiers + ["baseline"])
@@ -86,6 +93,7 @@ struct ScenarioGenerator {
   }
 
   private mutating func population() -> PopulationSyntax {
+    if chance(40) { return microdataPopulation() }
     let count = FieldSyntax(
       name: located("households"), value: expression(depth: 1), trailingUnit: chance(30) ? unit(percent: false) : nil, range: here)
     let groups = (0..<int(0...3)).map { _ in
@@ -97,6 +105,37 @@ struct ScenarioGenerator {
     return PopulationSyntax(count: count, groups: groups, attributes: (0..<int(0...4)).map { _ in attribute() }, range: here)
   }
 
+  /// `population from "file" { column … weight … missing … bootstrap … }` as the parser
+  /// builds it (a count of 0 standing at the file name).
+  private mutating func microdataPopulation() -> PopulationSyntax {
+    let count = FieldSyntax(name: located("households"), value: Expression(.number(0, unit: nil), here), trailingUnit: nil, range: here)
+    let columns = (0..<int(0...3)).map { _ in
+      ColumnMappingSyntax(attribute: located(pick(Self.identifiers)), header: located(pick(Self.strings)), isLabel: chance(40), range: here)
+    }
+    let weights = (0..<int(0...2)).map { _ in located(pick(Self.strings)) }
+    let missing = (0..<int(0...2)).map { _ in
+      MissingRuleSyntax(attribute: located(pick(Self.identifiers)), value: expression(depth: 2), range: here)
+    }
+    let bootstraps = (0..<int(0...2)).map { _ in
+      BootstrapSyntax(
+        keyword: here,
+        count: chance(50)
+          ? nil
+          : FieldSyntax(name: located("bootstrap"), value: expression(depth: 2), trailingUnit: chance(30) ? unit(percent: false) : nil, range: here))
+    }
+    let groups = (0..<int(0...1)).map { _ in
+      GroupSyntax(
+        name: located(pick(Self.identifiers)),
+        share: FieldSyntax(name: located("share"), value: expression(depth: 1), trailingUnit: nil, range: here),
+        attributes: (0..<int(0...2)).map { _ in attribute() }, range: here)
+    }
+    var population = PopulationSyntax(count: count, groups: groups, attributes: (0..<int(0...3)).map { _ in attribute() }, range: here)
+    population.microdata = MicrodataSyntax(
+      file: located(pick(Self.strings + ["data/households.csv"])), columns: columns, weights: weights, missing: missing,
+      bootstraps: bootstraps)
+    return population
+  }
+
   private mutating func attribute() -> AttributeSyntax {
     AttributeSyntax(
       name: located(pick(Self.identifiers)), definition: chance(50) ? .drawn : .derived, value: expression(depth: 3),
@@ -104,25 +143,39 @@ struct ScenarioGenerator {
   }
 
   private mutating func block() -> BlockSyntax {
-    let keyword = pick(["shock", "identification", "programme", "transfer"])
+    let keyword = pick(["shock", "identification", "programme", "transfer", "exit", "transition", "monitoring", "price"])
     var kind: Located<String>?
     var name: Located<String>?
     switch keyword {
     case "programme":
-      kind = located(pick(["relocation", "industry", "subsidy"]))
+      kind = located(pick(["relocation", "industry", "subsidy", "microcredit", "training"]))
       if chance(50) { name = located(pick(Self.identifiers)) }
-    case "shock", "transfer": name = located(pick(Self.identifiers))
+    case "shock", "transfer", "price": name = located(pick(Self.identifiers))
     default: break
     }
     var items: [BlockItem] = []
-    for _ in 0..<int(0...6) {
-      switch int(0...5) {
+    for _ in 0..<int(0...8) {
+      switch int(0...9) {
       case 0: items.append(.years(years()))
       case 1: items.append(.parameter(ParameterSyntax(name: located(pick(Self.identifiers)), value: expression(depth: 2), range: here)))
       case 2: items.append(.effects(effects(chance(50) ? .onJoin : .nextYear)))
       case 3:
         items.append(.field(FieldSyntax(name: located("include"), value: expression(depth: 2), trailingUnit: nil, range: here)))
         items.append(.field(FieldSyntax(name: located("include_below"), value: expression(depth: 2), trailingUnit: nil, range: here)))
+      case 4:
+        let names = (0..<int(1...3)).map { _ in located(pick(Self.identifiers)) }
+        items.append(.names(NameListSyntax(name: located("keep"), names: names, range: here)))
+      case 5:
+        items.append(.field(FieldSyntax(name: located(pick(Self.valuelessNames)), value: Expression(.boolean(true), here), trailingUnit: nil, range: here)))
+      case 6:
+        // `budget X [unit] by ATTR` / `places N by ATTR`: two fields, `by` holding a name.
+        items.append(.field(field(names: ["budget", "places"])))
+        if chance(60) {
+          items.append(.field(FieldSyntax(name: located("by"), value: Expression(.name(pick(Self.identifiers)), here), trailingUnit: nil, range: here)))
+        }
+      case 7 where keyword == "price":
+        // A price's own `by ATTR` line.
+        items.append(.field(FieldSyntax(name: located("by"), value: Expression(.name(pick(Self.identifiers)), here), trailingUnit: nil, range: here)))
       default: items.append(.field(field(names: Self.fieldNames)))
       }
     }
@@ -133,7 +186,9 @@ struct ScenarioGenerator {
   private mutating func effects(_ timing: EffectListSyntax.Timing) -> EffectListSyntax {
     let operators: [EffectSyntax.Operator] = [.set, .add, .subtract, .multiply, .divide]
     let effects = (0..<int(0...3)).map { _ in
-      EffectSyntax(target: located(pick(Self.identifiers)), operation: pick(operators), value: expression(depth: 2), range: here)
+      var effect = EffectSyntax(target: located(pick(Self.identifiers)), operation: pick(operators), value: expression(depth: 2), range: here)
+      if chance(40) { effect.condition = expression(depth: 2) }
+      return effect
     }
     return EffectListSyntax(timing: timing, effects: effects, range: here)
   }

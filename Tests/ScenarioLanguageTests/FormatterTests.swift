@@ -109,6 +109,16 @@ final class FormatterTests: XCTestCase {
     XCTAssertEqual(shape("85_000"), shape("85000"))
   }
 
+  func testDigitGroupingAsWrittenIsKept() throws {
+    let text = ScenarioFixture.minimal(
+      body: "programme relocation { cost 85_000 yuan per household  subsidy 18720 yuan per household }\nlet big = 1_000_000.5")
+    let formatted = try format(text)
+    XCTAssertTrue(formatted.contains("cost 85_000 yuan per household"), formatted)
+    XCTAssertTrue(formatted.contains("subsidy 18720 yuan per household"), formatted)
+    XCTAssertTrue(formatted.contains("let big = 1_000_000.5"), formatted)
+    XCTAssertEqual(try format(formatted), formatted)
+  }
+
   func testCanonicalLayout() throws {
     let text = """
       # header
@@ -136,7 +146,7 @@ final class FormatterTests: XCTestCase {
       scenario "Messy" {
         years 2016 to 2020
         seed 7
-        replications 85000
+        replications 85_000
         poverty_line 2952 yuan per person per year indexed 3% per year
 
         population 100 households {
@@ -242,7 +252,7 @@ final class FormatterTests: XCTestCase {
           probability 5%
         }
         programme subsidy s {
-          budget 2000000 yuan per year by village
+          budget 2_000_000 yuan per year by village
           places 5
           priority random
         }

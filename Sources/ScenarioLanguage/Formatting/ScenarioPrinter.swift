@@ -355,24 +355,27 @@ public struct ScenarioPrinter {
   }
 
   /// The text of an expression that may stand where `parseExpression` reads one.
-  private func expression(_ expression: Expression) -> String { Self.text(expression, atLeast: .indexed) }
+  private func expression(_ expression: Expression) -> String { text(expression, atLeast: .indexed) }
 
-  private static func text(_ expression: Expression, atLeast minimum: Level) -> String {
+  private func text(_ expression: Expression, atLeast minimum: Level) -> String {
     let raw = rawText(expression)
-    return level(expression) < minimum ? "(\(raw))" : raw
+    return Self.level(expression) < minimum ? "(\(raw))" : raw
   }
 
-  private static func rawText(_ expression: Expression) -> String {
+  private func rawText(_ expression: Expression) -> String {
     switch expression.kind {
-    case .number(let value, let unit): return numberText(value, unit: unit)
+    case .number(let value, let unit):
+      let canonical = Self.numberText(value, unit: unit)
+      guard let written = writtenGrouping(of: expression, value: value, unit: unit) else { return canonical }
+      return written + canonical.drop { $0 != " " && $0 != "%" }
     case .boolean(let value): return value ? "true" : "false"
-    case .name(let name): return nameText(name)
+    case .name(let name): return Self.nameText(name)
     case .path(let parts): return parts.joined(separator: ".")
     case .call(let name, let arguments):
       let rendered = arguments.map { argument in
         let value = text(argument.value, atLeast: .indexed)
         guard let label = argument.label else { return value }
-        return "\(isPlainToken(label.value) ? label.value : quoted(label.value)): \(value)"
+        return "\(Self.isPlainToken(label.value) ? label.value : Self.quoted(label.value)): \(value)"
       }
       return "\(name.value)(\(rendered.joined(separator: ", ")))"
     case .unary(let op, let operand):
@@ -381,7 +384,7 @@ public struct ScenarioPrinter {
       case .not: return "not " + text(operand, atLeast: .not)
       }
     case .binary(let op, let lhs, let rhs):
-      let level = level(op)
+      let level = Self.level(op)
       let left: String
       let right: String
       switch level {
@@ -392,7 +395,7 @@ public struct ScenarioPrinter {
         left = text(lhs, atLeast: level)
         let rightLevel = Level(rawValue: level.rawValue + 1) ?? .primary
         // `of poor` ends a `detect` setting, so `x of (poor)` keeps its parentheses.
-        right = op == .of && startsWithPoor(rhs) ? "(\(rawText(rhs)))" : text(rhs, atLeast: rightLevel)
+        right = op == .of && Self.startsWithPoor(rhs) ? "(\(rawText(rhs)))" : text(rhs, atLeast: rightLevel)
       }
       return "\(left) \(op.rawValue) \(right)"
     case .schedule(let entries):
@@ -490,6 +493,15 @@ public struct ScenarioPrinter {
       return (["1", word] + unit.per.map { "per \($0.rawValue)" }).joined(separator: " ")
     }
     return plainNumber(value) + " " + unit.description
+  }
+
+  /// The digits of a number as written when they group digits with `_` (`1_000_000`) and
+  /// mean the value printed, so that formatting keeps the author's grouping; nil otherwise.
+  private func writtenGrouping(of expression: Expression, value: Double, unit: UnitSyntax?) -> String? {
+    guard let source, value >= 0, unit?.measure != .percent else { return nil }
+    let digits = source.text(in: expression.range).prefix { $0.isNumber || $0 == "_" || $0 == "." }
+    guard digits.contains("_"), let written = Double(digits.replacingOccurrences(of: "_", with: "")), written == value else { return nil }
+    return String(digits)
   }
 
   private static func calibrationNumber(_ number: CalibrationNumberSyntax) -> String {

@@ -256,9 +256,11 @@ public struct Parser {
         return FieldSyntax(name: Located(name, nameRange), value: Expression(.boolean(true), nameRange), trailingUnit: nil, range: nameRange)
       }
       if !absorb(["lowest"], as: "priority_lowest") && !absorb(["highest"], as: "priority_highest"),
-        current.kind == .identifier, peek(1).kind != .endOfFile, !peek(1).startsLine, peek(1).kind != .rightBrace
+        current.kind == .identifier, NameSuggestion.closest(to: current.text, among: ["lowest", "highest"]) != nil,
+        peek(1).kind == .identifier || peek(1).kind == .number, !peek(1).startsLine,
+        !["and", "or", "of", "indexed", "per"].contains(peek(1).text)
       {
-        // `priority lowst income`: a misspelt rule with its expression. The rule word is the
+        // `priority lowst income`: a misspelt `lowest`/`highest` with its expression. The rule word is the
         // value (the checker reports it with a hint); the expression after it on the same
         // line is read and dropped, so it is not taken for a setting of its own.
         let rule = Expression(.name(current.text), current.range)

@@ -25,6 +25,7 @@ jiangxi-relocation    50            2000
 l-county              50            2000
 reference-county      50            2000
 zhengjia-village      100           384
+zhengjia-microdata    100           384
 "
 default_replications=50
 default_households=2000

@@ -764,3 +764,15 @@ final class CheckerTests: XCTestCase {
     assertSingle("unexpected-effects", in: Fixture.diagnostics(text), text: text)
   }
 }
+
+/// Populations far beyond any machine: refused with the memory they would need, however
+/// large the number (found by the fuzzer: 10^121 households trapped in the size text).
+final class AstronomicalPopulationTests: XCTestCase {
+  func testAnyNumberOfHouseholdsIsRefusedWithoutATrap() {
+    for count in ["1e12", "1e20", "1e121", "1e300"] {
+      let text = ScenarioFixture.minimal().replacingOccurrences(of: "population 1000 households", with: "population \(count) households")
+      let diagnostic = assertSingle("out-of-range", in: ScenarioFixture.diagnostics(text), text: text)
+      XCTAssertTrue(diagnostic?.message.contains("it would need at least") ?? false, count)
+    }
+  }
+}

@@ -11,7 +11,8 @@ enum MemorySize {
       unit += 1
     }
     let rounded = value < 10 ? (value * 10).rounded() / 10 : value.rounded()
-    let number = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    // Beyond exbibytes (or not finite) the number stays a Double: `Int(_:)` would trap.
+    let number = rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     return "\(number) \(units[unit])"
   }
 }

@@ -1,0 +1,95 @@
+/// Checks many options by carrying on from the base check instead of starting each from the
+/// beginning, with the same results as `OptionChecker.check()` for each.
+///
+/// Why it is exact: `OptionChecker` is a value with no shared state, and everything it
+/// does depends on the syntax tree, the file and the answers of `override(at:)`. An option's
+/// override table differs from the base's only at the paths the option writes itself (the
+/// `--set`s are in both), so as long as the base check has not looked up one of those paths,
+/// the option's check would have done exactly what the base check did: same steps, same
+/// look-ups, same state. The base check is run once recording the number of the first
+/// look-up of each path and the look-ups made before each checkpoint; an option then starts
+/// from a copy of the base checker at the last checkpoint before its first written path was
+/// looked up, with its own overrides put in, and carries on from there.
+///
+/// Holding copies of the checker makes the base check copy its tables when it next changes
+/// them, so only a few checkpoints are kept (`maximumSnapshots`), those most options use;
+/// an option carries on from the latest kept one that is not too late for it.
+struct ResumedOptionChecks {
+  /// The base checker, not yet run, with the `--set`s only.
+  let base: OptionChecker
+  /// The look-ups made before each checkpoint, in order.
+  private var lookupsBeforeCheckpoint: [Int] = []
+  /// The number of the first look-up of each path.
+  private var firstLookups: [String: Int] = [:]
+
+  static let maximumSnapshots = 8
+
+  /// Prepares to check options against this base checker.
+  init(base: OptionChecker) {
+    self.base = base
+  }
+
+  /// Runs the base check, recording where each path was first looked up; returns the base
+  /// checker after its check (for its header values and diagnostics) and its rules.
+  mutating func checkBase() -> (OptionChecker, ModelRules?) {
+    var checker = base
+    checker.firstOverrideQueries = [:]
+    var progress = CheckProgress()
+    var counts: [Int] = []
+    let rules = checker.check(resuming: &progress) { checker, _ in counts.append(checker.overrideQueries) }
+    lookupsBeforeCheckpoint = counts
+    firstLookups = checker.firstOverrideQueries ?? [:]
+    checker.firstOverrideQueries = nil
+    return (checker, rules)
+  }
+
+  /// The checkpoint an option writing these paths may start from (its number), or nil to
+  /// start from the beginning.
+  private func latestCheckpoint(writing paths: Set<String>) -> Int? {
+    let firstLookup = paths.compactMap { firstLookups[$0] }.min() ?? Int.max
+    // The look-up counts grow along the checkpoints: the last one not after `firstLookup`.
+    var found: Int?
+    for (number, count) in lookupsBeforeCheckpoint.enumerated() {
+      guard count <= firstLookup else { break }
+      found = number
+    }
+    return found
+  }
+
+  /// Checks each option (its checker, not yet run, and the paths it writes itself); results
+  /// in order. Call `checkBase()` first.
+  func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
+    let wanted = options.map { latestCheckpoint(writing: $0.writtenPaths) }
+    var uses: [Int: Int] = [:]
+    for number in wanted { if let number { uses[number, default: 0] += 1 } }
+    let kept = Set(uses.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(Self.maximumSnapshots).map(\.key))
+    // The base check again, keeping copies at the chosen checkpoints.
+    var snapshots: [Int: (OptionChecker, CheckProgress)] = [:]
+    if !kept.isEmpty {
+      var checker = base
+      var progress = CheckProgress()
+      var number = 0
+      _ = checker.check(resuming: &progress) { checker, progress in
+        if kept.contains(number) { snapshots[number] = (checker, progress) }
+        number += 1
+      }
+    }
+    let starts: [(OptionChecker, CheckProgress)?] = wanted.map { number in
+      guard let number, let start = snapshots.filter({ $0.key <= number }).max(by: { $0.key < $1.key }) else { return nil }
+      return start.value
+    }
+    return OptionChecks.run(count: options.count) { index in
+      var checker = options[index].checker
+      var progress = CheckProgress()
+      if let (snapshot, snapshotProgress) = starts[index] {
+        let own = checker
+        checker = snapshot
+        checker.overrides = own.overrides
+        checker.lockedPaths = own.lockedPaths
+        progress = snapshotProgress
+      }
+      let rules = checker.check(resuming: &progress, checkpoint: nil)
+      return (rules, checker.diagnostics)
+    }
+  }
+}

@@ -131,7 +131,10 @@ struct OptionChecker {
         let known = ["replications", "seed", "poverty_line", "discount"]
         guard known.contains(field.name.value) else {
           let candidates =
-            known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit", "transition", "monitoring", "price", "report"]
+            known + [
+              "years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit",
+              "transition", "monitoring", "price", "report",
+            ]
           error(
             "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
             hint: NameSuggestion.hint(for: field.name.value, among: candidates)
@@ -198,7 +201,9 @@ struct OptionChecker {
     case "shock": if let shock = checkShock(block) { run.shocks.append(shock) }
     case "price": if let price = checkPrice(block) { run.prices.append(price) }
     case "identification":
-      if run.identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
+      if run.identification != nil {
+        error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block")
+      }
       run.identification = checkIdentification(block, povertyLine: run.povertyLine)
     case "transfer": if let transfer = checkProgramme(block) { run.transfers.append(transfer) }
     case "exit", "transition", "monitoring": run.transitionBlocks[block.keyword.value, default: []].append(block)

@@ -56,10 +56,16 @@ struct ResumedOptionChecks {
     return found
   }
 
+  /// The checkpoint each option may start from (nil: the beginning), before choosing which
+  /// are kept.
+  func startingCheckpoints(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [Int?] {
+    options.map { latestCheckpoint(writing: $0.writtenPaths) }
+  }
+
   /// Checks each option (its checker, not yet run, and the paths it writes itself); results
   /// in order. Call `checkBase()` first.
   func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
-    let wanted = options.map { latestCheckpoint(writing: $0.writtenPaths) }
+    let wanted = startingCheckpoints(options)
     var uses: [Int: Int] = [:]
     for number in wanted { if let number { uses[number, default: 0] += 1 } }
     let kept = Set(uses.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(Self.maximumSnapshots).map(\.key))

@@ -15,6 +15,8 @@ final class ResumedOptionChecksTests: XCTestCase {
     var options = 0
     var resumed = 0
     var withErrors = 0
+    /// Blocks whose check was taken over from the base check, per option.
+    var replayedBlocks: [Int] = []
   }
 
   /// Checks every option of `text` both ways, as `ScenarioChecker` builds them, and asserts
@@ -57,6 +59,7 @@ final class ResumedOptionChecksTests: XCTestCase {
       let locked = ScenarioChecker.lockedPaths.filter { locked in option.overrides.contains { $0.path.value == locked } }
       checkers.append((OptionChecker(syntax: model, file: path, overrides: optionOverrides, lockedPaths: locked), Set(option.overrides.map(\.path.value))))
     }
+    let counted = resumed.runCountingReplays(checkers)
     let fast = resumed.run(checkers)
     let slow = checkers.map { entry in
       var checker = entry.checker
@@ -65,7 +68,13 @@ final class ResumedOptionChecksTests: XCTestCase {
     }
     var outcome = Outcome(options: checkers.count)
     outcome.resumed = resumed.startingCheckpoints(checkers).filter { $0 != nil }.count
+    outcome.replayedBlocks = counted.map(\.2)
     XCTAssertEqual(fast.count, slow.count, file: file, line: line)
+    XCTAssertEqual(counted.count, slow.count, file: file, line: line)
+    for (index, (countedResult, slowResult)) in zip(counted, slow).enumerated() {
+      XCTAssertEqual(countedResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.1, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
+    }
     for (index, (fastResult, slowResult)) in zip(fast, slow).enumerated() {
       XCTAssertEqual(fastResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
       XCTAssertEqual(fastResult.1, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
@@ -111,6 +120,7 @@ final class ResumedOptionChecksTests: XCTestCase {
       XCTAssertGreaterThanOrEqual(outcome.options, 4 * paths.count, name)
       XCTAssertGreaterThan(outcome.resumed, 0, name)
       XCTAssertGreaterThan(outcome.withErrors, 0, name)
+      XCTAssertGreaterThan(outcome.replayedBlocks.reduce(0, +), 0, name)
     }
   }
 
@@ -121,6 +131,8 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.options, 303)
     // Every option carries on from a checkpoint (the empty `baseline` from the last one).
     XCTAssertEqual(outcome.resumed, 303)
+    // After `relocation`, the `industry` and `minimum_living` blocks are the base check's.
+    XCTAssertEqual(outcome.replayedBlocks, [0] + Array(repeating: 2, count: 302))
   }
 
   /// A scenario whose `let`s and settings are used in several places.
@@ -219,6 +231,24 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.options, 24)
     XCTAssertGreaterThan(outcome.resumed, 10)
     XCTAssertGreaterThanOrEqual(outcome.withErrors, 8)
+    let replayed = Dictionary(uniqueKeysWithValues: zip(names(in: sharedValues), outcome.replayedBlocks))
+    // Blocks: illness, identification, relocation, tea, cash, minimum_living.
+    XCTAssertEqual(replayed["subsidy"], 3)
+    XCTAssertEqual(replayed["let used twice"], 0)  // a `let`: checked from the beginning
+    XCTAssertEqual(replayed["identification"], 4)
+    // `tea.gain` reads `relocation.loan_ceiling`: `tea` is checked again, `cash` and
+    // `minimum_living` are not.
+    XCTAssertEqual(replayed["block let used by another block"], 2)
+    XCTAssertEqual(replayed["two blocks"], 2)
+    XCTAssertEqual(replayed["last block only"], 0)
+  }
+
+  private func names(in text: String) -> [String] {
+    var parser = Parser(source: SourceFile(path: "test.scenario", text: text))
+    return parser.parseScenario()?.items.compactMap { item in
+      if case .option(let option) = item { return option.name.value }
+      return nil
+    } ?? []
   }
 
   func testOptionsOnTopOfCommandLineSettingsAgreeWithFullChecks() {

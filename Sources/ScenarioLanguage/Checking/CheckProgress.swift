@@ -33,4 +33,29 @@ struct CheckProgress: Sendable {
   var transition: TransitionRule?
   var startOfYear: [EffectRule] = []
   var endOfYear: [EffectRule] = []
+
+  /// Records a block's outcome (after `OptionChecker.checkBlock`).
+  mutating func add(_ outcome: BlockOutcome, of block: BlockSyntax) {
+    blockKeywords[block.pathName] = blockKeywords[block.pathName] ?? block.keyword.value
+    blockNames[block.pathName] = block.range
+    switch outcome {
+    case .shock(let rule): if let rule { shocks.append(rule) }
+    case .price(let rule): if let rule { prices.append(rule) }
+    case .identification(let rule): identification = rule
+    case .transfer(let rule): if let rule { transfers.append(rule) }
+    case .programme(let rule): if let rule { programmes.append(rule) }
+    case .transitionPart: transitionBlocks[block.keyword.value, default: []].append(block)
+    }
+  }
+}
+
+/// What checking one block gave (nil: the block has errors).
+enum BlockOutcome: Sendable {
+  case shock(ShockRule?)
+  case price(PriceRule?)
+  case identification(IdentificationRule?)
+  case transfer(ProgrammeRule?)
+  case programme(ProgrammeRule?)
+  /// An `exit`, `transition` or `monitoring` block, checked with the others after all blocks.
+  case transitionPart
 }

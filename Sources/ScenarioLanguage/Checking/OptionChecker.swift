@@ -11,6 +11,10 @@ struct OptionChecker {
   var overrideQueries = 0
   /// When recording: the number of the first query of each path (see `ResumedOptionChecks`).
   var firstOverrideQueries: [String: Int]?
+  /// When recording: what each block's check read and did (see `BlockReplay`).
+  var blockLog: BlockLog?
+  /// When set: the base check's blocks, to be taken over where they cannot differ.
+  var blockReplay: BlockReplay?
   var usedOverrides: Set<String> = []
   var knownPaths: [String] = []
   /// The first `knownPathsIndexed` entries of `knownPaths`, as a set: membership tests stay
@@ -77,7 +81,7 @@ struct OptionChecker {
     }
     while run.stage == .blocks && run.nextBlock < run.blocks.count {
       checkpoint?(self, run)
-      checkBlock(run.blocks[run.nextBlock], &run)
+      checkOrReplayBlock(&run)
       run.nextBlock += 1
     }
     if run.stage == .blocks {
@@ -186,28 +190,28 @@ struct OptionChecker {
     run.growth = checkGrowth(growthSyntax)
   }
 
-  /// One block: a shock, price, identification, transition part or programme.
-  private mutating func checkBlock(_ block: BlockSyntax, _ run: inout CheckProgress) {
+  /// One block: a shock, price, identification, transition part or programme. Of `run` it
+  /// reads only the blocks' names and keywords so far and whether identification is defined;
+  /// `CheckProgress.add(_:of:)` then records the outcome.
+  mutating func checkBlock(_ block: BlockSyntax, _ run: CheckProgress) -> BlockOutcome {
     let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && run.blockKeywords[block.pathName] == block.keyword.value
-    run.blockKeywords[block.pathName] = run.blockKeywords[block.pathName] ?? block.keyword.value
     if let previous = run.blockNames[block.pathName], !repeatsTransitionBlock {
       _ = previous
       error(
         "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
         hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")
     }
-    run.blockNames[block.pathName] = block.range
     switch block.keyword.value {
-    case "shock": if let shock = checkShock(block) { run.shocks.append(shock) }
-    case "price": if let price = checkPrice(block) { run.prices.append(price) }
+    case "shock": return .shock(checkShock(block))
+    case "price": return .price(checkPrice(block))
     case "identification":
       if run.identification != nil {
         error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block")
       }
-      run.identification = checkIdentification(block, povertyLine: run.povertyLine)
-    case "transfer": if let transfer = checkProgramme(block) { run.transfers.append(transfer) }
-    case "exit", "transition", "monitoring": run.transitionBlocks[block.keyword.value, default: []].append(block)
-    default: if let programme = checkProgramme(block) { run.programmes.append(programme) }
+      return .identification(checkIdentification(block, povertyLine: run.povertyLine))
+    case "transfer": return .transfer(checkProgramme(block))
+    case "exit", "transition", "monitoring": return .transitionPart
+    default: return .programme(checkProgramme(block))
     }
   }
 
@@ -296,6 +300,7 @@ struct OptionChecker {
   /// same course up to it, which `ResumedOptionChecks` relies on.
   mutating func override(at path: String) -> ParameterOverride? {
     if firstOverrideQueries != nil, firstOverrideQueries?[path] == nil { firstOverrideQueries?[path] = overrideQueries }
+    if blockLog != nil { blockLog?.noteQuery(path) }
     overrideQueries += 1
     return overrides[path]
   }

@@ -21,6 +21,8 @@ struct ResumedOptionChecks {
   private var lookupsBeforeCheckpoint: [Int] = []
   /// The number of the first look-up of each path.
   private var firstLookups: [String: Int] = [:]
+  /// What each block of the base check read and did.
+  private var blocks: BlockReplay?
 
   static let maximumSnapshots = 8
 
@@ -34,12 +36,15 @@ struct ResumedOptionChecks {
   mutating func checkBase() -> (OptionChecker, ModelRules?) {
     var checker = base
     checker.firstOverrideQueries = [:]
+    checker.blockLog = BlockLog()
     var progress = CheckProgress()
     var counts: [Int] = []
     let rules = checker.check(resuming: &progress) { checker, _ in counts.append(checker.overrideQueries) }
     lookupsBeforeCheckpoint = counts
     firstLookups = checker.firstOverrideQueries ?? [:]
     checker.firstOverrideQueries = nil
+    blocks = BlockReplay(records: checker.blockLog?.records ?? [], diagnostics: checker.diagnostics, knownPaths: checker.knownPaths)
+    checker.blockLog = nil
     return (checker, rules)
   }
 
@@ -65,11 +70,27 @@ struct ResumedOptionChecks {
   /// Checks each option (its checker, not yet run, and the paths it writes itself); results
   /// in order. Call `checkBase()` first.
   func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
+    let starts = startingStates(options)
+    return OptionChecks.run(count: options.count) { index in
+      let checked = check(options[index], from: starts[index])
+      return (checked.rules, checked.diagnostics)
+    }
+  }
+
+  /// As `run`, one option after another, with the number of blocks of each taken over from
+  /// the base check (for tests).
+  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic], Int)] {
+    let starts = startingStates(options)
+    return options.indices.map { index in check(options[index], from: starts[index]) }
+  }
+
+  /// The state each option starts from (nil: the beginning): a copy of the base checker at a
+  /// kept checkpoint, from a second run of the base check.
+  private func startingStates(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(OptionChecker, CheckProgress)?] {
     let wanted = startingCheckpoints(options)
     var uses: [Int: Int] = [:]
     for number in wanted { if let number { uses[number, default: 0] += 1 } }
     let kept = Set(uses.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(Self.maximumSnapshots).map(\.key))
-    // The base check again, keeping copies at the chosen checkpoints.
     var snapshots: [Int: (OptionChecker, CheckProgress)] = [:]
     if !kept.isEmpty {
       var checker = base
@@ -80,22 +101,30 @@ struct ResumedOptionChecks {
         number += 1
       }
     }
-    let starts: [(OptionChecker, CheckProgress)?] = wanted.map { number in
+    return wanted.map { number in
       guard let number, let start = snapshots.filter({ $0.key <= number }).max(by: { $0.key < $1.key }) else { return nil }
       return start.value
     }
-    return OptionChecks.run(count: options.count) { index in
-      var checker = options[index].checker
-      var progress = CheckProgress()
-      if let (snapshot, snapshotProgress) = starts[index] {
-        let own = checker
-        checker = snapshot
-        checker.overrides = own.overrides
-        checker.lockedPaths = own.lockedPaths
-        progress = snapshotProgress
+  }
+
+  /// One option's check, from `start` when given.
+  private func check(_ option: (checker: OptionChecker, writtenPaths: Set<String>), from start: (OptionChecker, CheckProgress)?) -> (
+    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int
+  ) {
+    var checker = option.checker
+    var progress = CheckProgress()
+    if let (snapshot, snapshotProgress) = start {
+      checker = snapshot
+      checker.overrides = option.checker.overrides
+      checker.lockedPaths = option.checker.lockedPaths
+      progress = snapshotProgress
+      // Blocks after the first the option changes may still be the base's.
+      if var blocks {
+        blocks.writtenPaths = option.writtenPaths
+        checker.blockReplay = blocks
       }
-      let rules = checker.check(resuming: &progress, checkpoint: nil)
-      return (rules, checker.diagnostics)
     }
+    let rules = checker.check(resuming: &progress, checkpoint: nil)
+    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0)
   }
 }

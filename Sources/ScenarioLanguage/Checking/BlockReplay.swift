@@ -167,4 +167,3 @@ extension OptionChecker {
     run.add(outcome, of: block)
   }
 }
-

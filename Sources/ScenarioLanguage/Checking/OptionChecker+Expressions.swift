@@ -158,11 +158,15 @@ extension OptionChecker {
     }
     resolving.insert(local.path)
     defer { resolving.remove(local.path) }
-    while knownPathsIndexed < knownPaths.count {
-      knownPathSet.insert(knownPaths[knownPathsIndexed])
-      knownPathsIndexed += 1
+    // The last few paths are searched rather than indexed: a check carrying on from a copy
+    // of another's state (`ResumedOptionChecks`) then rarely needs a copy of its set.
+    if knownPaths.count - knownPathsIndexed > 32 {
+      while knownPathsIndexed < knownPaths.count {
+        knownPathSet.insert(knownPaths[knownPathsIndexed])
+        knownPathsIndexed += 1
+      }
     }
-    let known = knownPathSet.contains(local.path)
+    let known = isKnownPath(local.path)
     if blockLog != nil { blockLog?.noteKnownPathRead(local.path, known, knownPaths: knownPaths) }
     if !known { knownPaths.append(local.path) }
     guard let (expression, fileName) = valueSyntax(local.path, local.syntax) else { return nil }

@@ -64,7 +64,7 @@ final class ResumedOptionChecksTests: XCTestCase {
     let slow = checkers.map { entry in
       var checker = entry.checker
       let rules = checker.check()
-      return (rules, checker.diagnostics)
+      return (rules, checker.diagnostics, checker.parameterPaths)
     }
     var outcome = Outcome(options: checkers.count)
     outcome.resumed = resumed.startingCheckpoints(checkers).filter { $0 != nil }.count
@@ -74,6 +74,7 @@ final class ResumedOptionChecksTests: XCTestCase {
     for (index, (countedResult, slowResult)) in zip(counted, slow).enumerated() {
       XCTAssertEqual(countedResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
       XCTAssertEqual(countedResult.1, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.3, slowResult.2, "known paths of option \(index) of \(path)", file: file, line: line)
     }
     for (index, (fastResult, slowResult)) in zip(fast, slow).enumerated() {
       XCTAssertEqual(fastResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
@@ -178,7 +179,7 @@ final class ResumedOptionChecksTests: XCTestCase {
         eligible when registered and land >= 1
         grant 1000 yuan per mu
         success rate
-        gain relocation.loan_ceiling / 20 yuan per person per year
+        gain relocation.loan_ceiling / 20 + 0 * cash.amount yuan per person per year
       }
       programme subsidy cash {
         amount schedule(2016: 100, 2019: 200) yuan per household
@@ -223,12 +224,13 @@ final class ResumedOptionChecksTests: XCTestCase {
         relocation.subsidy = cost
       }
       option "last block only" { minimum_living.eligible = true }
+      option "reads a later block" { relocation.subsidy = 1000 + 0 * cash.amount }
     }
     """
 
   func testOptionsOverridingSharedValuesAgreeWithFullChecks() {
     let outcome = assertSameAsFullChecks(sharedValues)
-    XCTAssertEqual(outcome.options, 24)
+    XCTAssertEqual(outcome.options, 25)
     XCTAssertGreaterThan(outcome.resumed, 10)
     XCTAssertGreaterThanOrEqual(outcome.withErrors, 8)
     let replayed = Dictionary(uniqueKeysWithValues: zip(names(in: sharedValues), outcome.replayedBlocks))
@@ -241,6 +243,8 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(replayed["block let used by another block"], 2)
     XCTAssertEqual(replayed["two blocks"], 2)
     XCTAssertEqual(replayed["last block only"], 0)
+    // `relocation` makes `cash.amount` a known path before `tea` looks it up.
+    XCTAssertEqual(replayed["reads a later block"], 2)
   }
 
   private func names(in text: String) -> [String] {

@@ -78,8 +78,8 @@ struct ResumedOptionChecks {
   }
 
   /// As `run`, one option after another, with the number of blocks of each taken over from
-  /// the base check (for tests).
-  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic], Int)] {
+  /// the base check and the known paths at the end (for tests).
+  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic], Int, [String])] {
     let starts = startingStates(options)
     return options.indices.map { index in check(options[index], from: starts[index]) }
   }
@@ -109,7 +109,7 @@ struct ResumedOptionChecks {
 
   /// One option's check, from `start` when given.
   private func check(_ option: (checker: OptionChecker, writtenPaths: Set<String>), from start: (OptionChecker, CheckProgress)?) -> (
-    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int
+    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, knownPaths: [String]
   ) {
     var checker = option.checker
     var progress = CheckProgress()
@@ -125,6 +125,6 @@ struct ResumedOptionChecks {
       }
     }
     let rules = checker.check(resuming: &progress, checkpoint: nil)
-    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0)
+    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.knownPaths)
   }
 }

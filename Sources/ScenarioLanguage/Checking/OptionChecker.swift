@@ -11,7 +11,8 @@ struct OptionChecker {
   var overrideQueries = 0
   /// When recording: the number of the first query of each path (see `ResumedOptionChecks`).
   var firstOverrideQueries: [String: Int]?
-  /// When recording: what each block's check read and did (see `BlockReplay`).
+  /// When recording: what each block's check read and did (see `BlockReplay`, which lists
+  /// the state a block's check may read: a new field read there must be recorded too).
   var blockLog: BlockLog?
   /// When set: the base check's blocks, to be taken over where they cannot differ.
   var blockReplay: BlockReplay?

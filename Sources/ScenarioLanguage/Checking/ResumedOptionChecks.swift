@@ -69,6 +69,10 @@ struct ResumedOptionChecks {
 
   /// Checks each option (its checker, not yet run, and the paths it writes itself); results
   /// in order. Call `checkBase()` first.
+  ///
+  /// Each option's checker must have the base's syntax and file, and overrides that differ
+  /// from the base's only at the paths it writes; its `lockedPaths` must be among those
+  /// (as `ScenarioChecker` builds them: the `--set`s the option does not write, then its own).
   func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
     let starts = startingStates(options)
     return OptionChecks.run(count: options.count) { index in

@@ -136,6 +136,28 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.replayedBlocks, [0] + Array(repeating: 2, count: 302))
   }
 
+  func testOptionsOfManyBlocksStartAtAKeptCheckpointAndTakeOverTheOtherBlocks() {
+    // More distinct starting checkpoints than are kept: each option starts at the latest kept
+    // one before its block and takes over every other block from there.
+    let count = 3 * ResumedOptionChecks.maximumSnapshots
+    var body = ""
+    for index in 0..<count { body += "programme subsidy p\(index) { amount \(index + 1) yuan per household }\n" }
+    for index in 0..<count {
+      let value = index % 5 == 4 ? "registered" : "\(index + 100)"
+      body += "option \"o\(index)\" { p\(index).amount = \(value) }\n"
+    }
+    let outcome = assertSameAsFullChecks(Fixture.minimal(body: body))
+    XCTAssertEqual(outcome.options, count)
+    XCTAssertEqual(outcome.resumed, count)
+    XCTAssertEqual(outcome.withErrors, count / 5)
+    for (index, replayed) in outcome.replayedBlocks.enumerated() {
+      XCTAssertGreaterThanOrEqual(replayed, count - 1 - index, "option \(index)")
+      XCTAssertLessThanOrEqual(replayed, count - 1, "option \(index)")
+    }
+    // The first option's block is the first: it starts there and takes over all the others.
+    XCTAssertEqual(outcome.replayedBlocks.first, count - 1)
+  }
+
   /// A scenario whose `let`s and settings are used in several places.
   private let sharedValues = """
     scenario "Shared values" {

@@ -80,6 +80,7 @@ struct BlockReplay: Sendable {
     for (key, value) in record.cacheWrites { checker.resolvedParameters[key] = value }
     checker.diagnostics += diagnostics[record.diagnostics]
     checker.knownPaths += knownPaths[record.knownPaths]
+    checker.indexKnownPaths()
     checker.usedOverrides.formUnion(record.usedOverridesAdded)
     checker.referencedAttributes.formUnion(record.referencedAttributesAdded)
     checker.reportedCycles.formUnion(record.reportedCyclesAdded)
@@ -128,6 +129,17 @@ extension OptionChecker {
   /// Whether `path` is among the known paths (`knownPaths`), without indexing them.
   func isKnownPath(_ path: String) -> Bool {
     knownPathSet.contains(path) || knownPaths[knownPathsIndexed...].contains(path)
+  }
+
+  /// Adds the known paths not yet in `knownPathSet` to it once there are more than a few.
+  /// (The last few are searched rather than indexed: a check carrying on from a copy of
+  /// another's state then rarely needs a copy of its set.)
+  mutating func indexKnownPaths() {
+    guard knownPaths.count - knownPathsIndexed > 32 else { return }
+    while knownPathsIndexed < knownPaths.count {
+      knownPathSet.insert(knownPaths[knownPathsIndexed])
+      knownPathsIndexed += 1
+    }
   }
 
   /// Checks the next block of `run`, or takes over the base check's result for it, and

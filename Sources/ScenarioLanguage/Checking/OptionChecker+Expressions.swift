@@ -158,14 +158,7 @@ extension OptionChecker {
     }
     resolving.insert(local.path)
     defer { resolving.remove(local.path) }
-    // The last few paths are searched rather than indexed: a check carrying on from a copy
-    // of another's state (`ResumedOptionChecks`) then rarely needs a copy of its set.
-    if knownPaths.count - knownPathsIndexed > 32 {
-      while knownPathsIndexed < knownPaths.count {
-        knownPathSet.insert(knownPaths[knownPathsIndexed])
-        knownPathsIndexed += 1
-      }
-    }
+    indexKnownPaths()
     let known = isKnownPath(local.path)
     if blockLog != nil { blockLog?.noteKnownPathRead(local.path, known, knownPaths: knownPaths) }
     if !known { knownPaths.append(local.path) }

@@ -94,7 +94,12 @@ struct ResumedOptionChecks {
     let wanted = startingCheckpoints(options)
     var uses: [Int: Int] = [:]
     for number in wanted { if let number { uses[number, default: 0] += 1 } }
-    let kept = Set(uses.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(Self.maximumSnapshots).map(\.key))
+    // The earliest is kept so that every option past the header can start at a checkpoint
+    // (and take over the blocks before its own); then those most options want.
+    var kept = Set(uses.keys.min().map { [$0] } ?? [])
+    for (number, _) in uses.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) where kept.count < Self.maximumSnapshots {
+      kept.insert(number)
+    }
     var snapshots: [Int: (OptionChecker, CheckProgress)] = [:]
     if !kept.isEmpty {
       var checker = base

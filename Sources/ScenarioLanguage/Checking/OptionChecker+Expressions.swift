@@ -143,7 +143,10 @@ extension OptionChecker {
 
   /// Resolves a `let` or a block setting by name, applying its override and detecting cycles.
   mutating func resolveParameter(_ local: NameScope.LocalName, range: SourceRange, scope: NameScope) -> TypedValue? {
-    if let cached = resolvedParameters[local.path + "|" + scope.stream] { return cached }
+    let key = local.path + "|" + scope.stream
+    let cached = resolvedParameters[key]
+    if blockLog != nil { blockLog?.noteCacheRead(key, cached) }
+    if let cached { return cached }
     if resolving.contains(local.path) {
       // One report per cycle, however many of its parameters are resolved.
       let cycle = resolving.sorted().joined(separator: ",")
@@ -155,11 +158,10 @@ extension OptionChecker {
     }
     resolving.insert(local.path)
     defer { resolving.remove(local.path) }
-    while knownPathsIndexed < knownPaths.count {
-      knownPathSet.insert(knownPaths[knownPathsIndexed])
-      knownPathsIndexed += 1
-    }
-    if !knownPathSet.contains(local.path) { knownPaths.append(local.path) }
+    indexKnownPaths()
+    let known = isKnownPath(local.path)
+    if blockLog != nil { blockLog?.noteKnownPathRead(local.path, known, knownPaths: knownPaths) }
+    if !known { knownPaths.append(local.path) }
     guard let (expression, fileName) = valueSyntax(local.path, local.syntax) else { return nil }
     var innerScope = scope
     innerScope.stream = local.path
@@ -167,7 +169,10 @@ extension OptionChecker {
     drawIndex = 0
     let typed = resolve(expression, file: fileName, scope: innerScope)
     drawIndex = savedDrawIndex
-    if let typed { resolvedParameters[local.path + "|" + scope.stream] = typed }
+    if let typed {
+      resolvedParameters[key] = typed
+      if blockLog != nil { blockLog?.noteCacheWrite(key, typed) }
+    }
     return typed
   }
 

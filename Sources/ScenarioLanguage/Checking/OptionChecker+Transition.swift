@@ -133,9 +133,9 @@ extension OptionChecker {
 
   /// Where a setting's value is written in a block (the override's text is not located
   /// here; the block's keyword stands for it).
-  private func valueRange(of setting: String, in block: BlockSyntax) -> SourceRange {
+  private mutating func valueRange(of setting: String, in block: BlockSyntax) -> SourceRange {
     for item in block.items {
-      if case .field(let field) = item, field.name.value == setting, overrides["\(block.pathName).\(setting)"] == nil { return field.value.range }
+      if case .field(let field) = item, field.name.value == setting, override(at: "\(block.pathName).\(setting)") == nil { return field.value.range }
     }
     return block.keyword.range
   }

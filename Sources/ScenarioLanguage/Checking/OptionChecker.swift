@@ -4,9 +4,18 @@
 struct OptionChecker {
   let syntax: ScenarioSyntax
   let file: String
-  let overrides: [String: ParameterOverride]
+  var overrides: [String: ParameterOverride]
   /// Paths that may not be overridden here (header settings inside an option).
-  let lockedPaths: Set<String>
+  var lockedPaths: Set<String>
+  /// How many times `overrides` has been consulted (see `override(at:)`).
+  var overrideQueries = 0
+  /// When recording: the number of the first query of each path (see `ResumedOptionChecks`).
+  var firstOverrideQueries: [String: Int]?
+  /// When recording: what each block's check read and did (see `BlockReplay`, which lists
+  /// the state a block's check may read: a new field read there must be recorded too).
+  var blockLog: BlockLog?
+  /// When set: the base check's blocks, to be taken over where they cannot differ.
+  var blockReplay: BlockReplay?
   var usedOverrides: Set<String> = []
   var knownPaths: [String] = []
   /// The first `knownPathsIndexed` entries of `knownPaths`, as a set: membership tests stay
@@ -59,17 +68,67 @@ struct OptionChecker {
 
   /// Checks everything; returns the rules, or nil when there were errors.
   mutating func check() -> ModelRules? {
+    var progress = CheckProgress()
+    return check(resuming: &progress, checkpoint: nil)
+  }
+
+  /// Checks from where `run` stands (the start, or a checkpoint of another checker's run,
+  /// see `ResumedOptionChecks`). `checkpoint`, when given, is called at each checkpoint
+  /// with the checker and its progress as they are there.
+  mutating func check(resuming run: inout CheckProgress, checkpoint: ((OptionChecker, CheckProgress) -> Void)?) -> ModelRules? {
+    if run.stage == .header {
+      checkHeaderAndDeclarations(&run)
+      run.stage = .blocks
+    }
+    while run.stage == .blocks && run.nextBlock < run.blocks.count {
+      checkpoint?(self, run)
+      checkOrReplayBlock(&run)
+      run.nextBlock += 1
+    }
+    if run.stage == .blocks {
+      checkpoint?(self, run)
+      run.transition = checkTransition(
+        exit: run.transitionBlocks["exit"] ?? [], transition: run.transitionBlocks["transition"] ?? [],
+        monitoring: run.transitionBlocks["monitoring"] ?? [], programmes: run.programmes + run.transfers)
+      run.stage = .yearEffects
+    }
+    if run.stage == .yearEffects {
+      checkpoint?(self, run)
+      for list in run.yearEnd where list.timing == .startOfYear {
+        run.startOfYear += checkEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
+      }
+      for list in run.yearEnd where list.timing != .startOfYear {
+        run.endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
+      }
+      run.stage = .breakdowns
+    }
+    checkpoint?(self, run)
+    let breakdowns = checkBreakdowns(run.reportBy)
+    reportUnusedOverrides()
+
+    guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+    var rules = ModelRules(
+      firstYear: firstYear, povertyLine: run.povertyLine, groups: run.groups, labels: labels, attributes: run.attributes,
+      initializationOrder: run.order, growth: run.growth, shocks: run.shocks,
+      identification: run.identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
+      programmes: run.programmes + run.transfers, yearEndEffects: run.endOfYear)
+    rules.microdata = microdataPopulation
+    rules.yearStartEffects = run.startOfYear
+    rules.transition = run.transition
+    rules.prices = run.prices
+    rules.breakdowns = breakdowns
+    return rules
+  }
+
+  /// The header, declarations, `let`s, population and growth: everything before the blocks.
+  private mutating func checkHeaderAndDeclarations(_ run: inout CheckProgress) {
     var populationSyntax: PopulationSyntax?
     var growthSyntax: [GrowthSyntax] = []
-    var blocks: [BlockSyntax] = []
-    var yearEnd: [EffectListSyntax] = []
     var headerFields: [String: FieldSyntax] = [:]
     var yearsSyntax: YearSpanSyntax?
-    var reportBy: [FieldSyntax] = []
-
     for item in syntax.items {
       switch item {
-      case .field(let field) where field.name.value == "report_by": reportBy.append(field)
+      case .field(let field) where field.name.value == "report_by": run.reportBy.append(field)
       case .years(let span):
         if yearsSyntax != nil { error("duplicate-setting", "`years` is set twice", span.range, hint: "keep one `years A to B`") }
         yearsSyntax = span
@@ -77,7 +136,10 @@ struct OptionChecker {
         let known = ["replications", "seed", "poverty_line", "discount"]
         guard known.contains(field.name.value) else {
           let candidates =
-            known + ["years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit", "transition", "monitoring", "price", "report"]
+            known + [
+              "years", "population", "income", "shock", "identification", "programme", "transfer", "option", "sweep", "let", "end", "start", "exit",
+              "transition", "monitoring", "price", "report",
+            ]
           error(
             "unknown-setting", "unknown setting `\(field.name.value)`", field.name.range,
             hint: NameSuggestion.hint(for: field.name.value, among: candidates)
@@ -98,8 +160,8 @@ struct OptionChecker {
         if populationSyntax != nil { error("duplicate-setting", "the population is defined twice", population.range, hint: "keep one `population` block") }
         populationSyntax = population
       case .growth(let growth): growthSyntax.append(growth)
-      case .block(let block): blocks.append(block)
-      case .yearEnd(let effects): yearEnd.append(effects)
+      case .block(let block): run.blocks.append(block)
+      case .yearEnd(let effects): run.yearEnd.append(effects)
       case .option, .sweep: break
       }
     }
@@ -109,80 +171,49 @@ struct OptionChecker {
     seed = UInt64(headerCount("seed", headerFields["seed"], default: 1, limit: 9_007_199_254_740_992, allowsZero: true))
     discountRate = checkDiscount(headerFields["discount"])
 
-    collectLabels(populationSyntax, blocks: blocks, yearEnd: yearEnd)
-    declareBlockFields(blocks)
+    collectLabels(populationSyntax, blocks: run.blocks, yearEnd: run.yearEnd)
+    declareBlockFields(run.blocks)
 
-    let povertyLine: ValueExpression
     if let field = headerFields["poverty_line"] {
-      povertyLine = yearlyField("poverty_line", field, expected: .money(allowed: [.person, nil]))
+      run.povertyLine = yearlyField("poverty_line", field, expected: .money(allowed: [.person, nil]))
     } else {
       error(
         "missing-setting", "the scenario has no `poverty_line`", syntax.name.range,
         hint: "add e.g. `poverty_line 2952 yuan per person per year indexed 3% per year`")
-      povertyLine = .constant(0)
+      run.povertyLine = .constant(0)
     }
 
     // Every `let` is a parameter, used or not, so options and `--set` can name it.
     for (name, parameter) in globalParameters.sorted(by: { $0.key < $1.key }) {
       _ = resolveParameter(parameter, range: parameter.syntax.range, scope: NameScope(stream: name, place: "`\(name)`"))
     }
-    let (groups, attributes, order) = checkPopulation(populationSyntax)
-    let growth = checkGrowth(growthSyntax)
-    var shocks: [ShockRule] = []
-    var identification: IdentificationRule?
-    var programmes: [ProgrammeRule] = []
-    var transfers: [ProgrammeRule] = []
-    var prices: [PriceRule] = []
-    var blockNames: [String: SourceRange] = [:]
-    var transitionBlocks: [String: [BlockSyntax]] = [:]
-    var blockKeywords: [String: String] = [:]
-    for block in blocks {
-      let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && blockKeywords[block.pathName] == block.keyword.value
-      blockKeywords[block.pathName] = blockKeywords[block.pathName] ?? block.keyword.value
-      if let previous = blockNames[block.pathName], !repeatsTransitionBlock {
-        _ = previous
-        error(
-          "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
-          hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")
-      }
-      blockNames[block.pathName] = block.range
-      switch block.keyword.value {
-      case "shock": if let shock = checkShock(block) { shocks.append(shock) }
-      case "price": if let price = checkPrice(block) { prices.append(price) }
-      case "identification":
-        if identification != nil { error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block") }
-        identification = checkIdentification(block, povertyLine: povertyLine)
-      case "transfer": if let transfer = checkProgramme(block) { transfers.append(transfer) }
-      case "exit", "transition", "monitoring": transitionBlocks[block.keyword.value, default: []].append(block)
-      default: if let programme = checkProgramme(block) { programmes.append(programme) }
-      }
-    }
-    let transition = checkTransition(
-      exit: transitionBlocks["exit"] ?? [], transition: transitionBlocks["transition"] ?? [], monitoring: transitionBlocks["monitoring"] ?? [],
-      programmes: programmes + transfers)
-    var endOfYear: [EffectRule] = []
-    var startOfYear: [EffectRule] = []
-    for list in yearEnd where list.timing == .startOfYear {
-      startOfYear += checkEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
-    }
-    for list in yearEnd where list.timing != .startOfYear {
-      endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
-    }
-    let breakdowns = checkBreakdowns(reportBy)
-    reportUnusedOverrides()
+    (run.groups, run.attributes, run.order) = checkPopulation(populationSyntax)
+    run.growth = checkGrowth(growthSyntax)
+  }
 
-    guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-    var rules = ModelRules(
-      firstYear: firstYear, povertyLine: povertyLine, groups: groups, labels: labels, attributes: attributes,
-      initializationOrder: order, growth: growth, shocks: shocks,
-      identification: identification ?? IdentificationRule(detect: .constant(1), include: .constant(0), includeBelow: .yearly(.povertyLine)),
-      programmes: programmes + transfers, yearEndEffects: endOfYear)
-    rules.microdata = microdataPopulation
-    rules.yearStartEffects = startOfYear
-    rules.transition = transition
-    rules.prices = prices
-    rules.breakdowns = breakdowns
-    return rules
+  /// One block: a shock, price, identification, transition part or programme. Of `run` it
+  /// reads only the blocks' names and keywords so far and whether identification is defined;
+  /// `CheckProgress.add(_:of:)` then records the outcome.
+  mutating func checkBlock(_ block: BlockSyntax, _ run: CheckProgress) -> BlockOutcome {
+    let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && run.blockKeywords[block.pathName] == block.keyword.value
+    if let previous = run.blockNames[block.pathName], !repeatsTransitionBlock {
+      _ = previous
+      error(
+        "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
+        hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")
+    }
+    switch block.keyword.value {
+    case "shock": return .shock(checkShock(block))
+    case "price": return .price(checkPrice(block))
+    case "identification":
+      if run.identification != nil {
+        error("duplicate-setting", "identification is defined twice", block.keyword.range, hint: "keep one `identification` block")
+      }
+      return .identification(checkIdentification(block, povertyLine: run.povertyLine))
+    case "transfer": return .transfer(checkProgramme(block))
+    case "exit", "transition", "monitoring": return .transitionPart
+    default: return .programme(checkProgramme(block))
+    }
   }
 
   // MARK: - Header
@@ -252,7 +283,7 @@ struct OptionChecker {
 
   /// The expression of a parameter: the override if there is one, else the written one.
   mutating func valueSyntax(_ path: String, _ written: Expression?) -> (Expression, String)? {
-    if let override = overrides[path] {
+    if let override = override(at: path) {
       usedOverrides.insert(path)
       if lockedPaths.contains(path) {
         error(
@@ -262,6 +293,17 @@ struct OptionChecker {
       return (override.value, override.file)
     }
     return written.map { ($0, file) }
+  }
+
+  /// The override of a path, if any. Every look-up of `overrides` before the last checkpoint
+  /// of `check(resuming:checkpoint:)` goes through here (and `lockedPaths` is only read for
+  /// a path looked up here): a check that gets the same answers up to a checkpoint takes the
+  /// same course up to it, which `ResumedOptionChecks` relies on.
+  mutating func override(at path: String) -> ParameterOverride? {
+    if firstOverrideQueries != nil, firstOverrideQueries?[path] == nil { firstOverrideQueries?[path] = overrideQueries }
+    if blockLog != nil { blockLog?.noteQuery(path) }
+    overrideQueries += 1
+    return overrides[path]
   }
 
   private mutating func reportUnusedOverrides() {

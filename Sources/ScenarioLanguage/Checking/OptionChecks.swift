@@ -8,18 +8,19 @@ enum OptionChecks {
 
   /// The rules (nil when the option has errors) and diagnostics of each checker, in order.
   static func run(_ checkers: [OptionChecker]) -> [(ModelRules?, [Diagnostic])] {
-    guard checkers.count >= parallelThreshold else {
-      return checkers.map { checker in
-        var checker = checker
-        let rules = checker.check()
-        return (rules, checker.diagnostics)
-      }
-    }
-    let results = ResultSlots(count: checkers.count)
-    DispatchQueue.concurrentPerform(iterations: checkers.count) { index in
+    run(count: checkers.count) { index in
       var checker = checkers[index]
       let rules = checker.check()
-      results.store((rules, checker.diagnostics), at: index)
+      return (rules, checker.diagnostics)
+    }
+  }
+
+  /// `check(index)` for each index below `count`, in order.
+  static func run(count: Int, _ check: @Sendable (Int) -> (ModelRules?, [Diagnostic])) -> [(ModelRules?, [Diagnostic])] {
+    guard count >= parallelThreshold else { return (0..<count).map(check) }
+    let results = ResultSlots(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      results.store(check(index), at: index)
     }
     return results.values
   }

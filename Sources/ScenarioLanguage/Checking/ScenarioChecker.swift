@@ -44,8 +44,8 @@ public enum ScenarioChecker {
       default: return false
       }
     }
-    var base = OptionChecker(syntax: model, file: source.path, overrides: settings)
-    let baseRules = base.check()
+    var resumed = ResumedOptionChecks(base: OptionChecker(syntax: model, file: source.path, overrides: settings))
+    let (base, baseRules) = resumed.checkBase()
     // After a syntax error, "X is missing" is usually the same error seen again.
     let hadSyntaxErrors = syntaxDiagnostics.hasErrors
     func relevant(_ list: [Diagnostic]) -> [Diagnostic] {
@@ -82,7 +82,7 @@ public enum ScenarioChecker {
     // Each option's overrides (the file's `--set`s first, then its own), then every option
     // checked, in parallel when there are many, merged in the order written.
     var duplicates: [[Diagnostic]] = []
-    var checkers: [OptionChecker] = []
+    var checkers: [(checker: OptionChecker, writtenPaths: Set<String>)] = []
     var overridesByOption: [[ParameterOverride]] = []
     for option in optionSyntaxes {
       var seen: Set<String> = []
@@ -102,9 +102,11 @@ public enum ScenarioChecker {
       let lockedHere = lockedPaths.filter { path in option.overrides.contains { $0.path.value == path } }
       duplicates.append(found)
       overridesByOption.append(overrides)
-      checkers.append(OptionChecker(syntax: model, file: source.path, overrides: overrides, lockedPaths: lockedHere))
+      let checker = OptionChecker(syntax: model, file: source.path, overrides: overrides, lockedPaths: lockedHere)
+      checkers.append((checker, Set(option.overrides.map(\.path.value))))
     }
-    let checked = OptionChecks.run(checkers)
+    // Each option carries on from the base check where its own overrides start to matter.
+    let checked = resumed.run(checkers)
     for (index, option) in optionSyntaxes.enumerated() {
       diagnostics.append(contentsOf: duplicates[index])
       let (rules, checkerDiagnostics) = checked[index]

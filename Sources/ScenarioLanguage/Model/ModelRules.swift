@@ -1,5 +1,5 @@
 /// The resolved rules of one option: population, dynamics, identification and programmes.
-public struct ModelRules: Sendable {
+public struct ModelRules: Sendable, Equatable {
   /// The first simulated year (index base of `indexed` values).
   public var firstYear: Int
   /// The poverty line per person per year, as a function of the year.

@@ -1,0 +1,61 @@
+/// How far an `OptionChecker` has got in `check(resuming:checkpoint:)`, with what it has
+/// collected so far: together with the checker's own state, everything needed to carry on
+/// from a checkpoint.
+struct CheckProgress: Sendable {
+  /// The stages of a check, in order.
+  enum Stage: Sendable { case header, blocks, yearEffects, breakdowns }
+
+  var stage = Stage.header
+  /// The next block to check, while `stage` is `.blocks`.
+  var nextBlock = 0
+
+  // Collected by the header stage.
+  var blocks: [BlockSyntax] = []
+  var yearEnd: [EffectListSyntax] = []
+  var reportBy: [FieldSyntax] = []
+  var povertyLine = ValueExpression.constant(0)
+  var groups: [PopulationGroup] = []
+  var attributes: [AttributeDefinition] = []
+  var order: [Int] = []
+  var growth = GrowthRule(common: nil, byGroup: [:])
+
+  // Collected by the block stage.
+  var shocks: [ShockRule] = []
+  var identification: IdentificationRule?
+  var programmes: [ProgrammeRule] = []
+  var transfers: [ProgrammeRule] = []
+  var prices: [PriceRule] = []
+  var blockNames: [String: SourceRange] = [:]
+  var transitionBlocks: [String: [BlockSyntax]] = [:]
+  var blockKeywords: [String: String] = [:]
+
+  // Collected by the later stages.
+  var transition: TransitionRule?
+  var startOfYear: [EffectRule] = []
+  var endOfYear: [EffectRule] = []
+
+  /// Records a block's outcome (after `OptionChecker.checkBlock`).
+  mutating func add(_ outcome: BlockOutcome, of block: BlockSyntax) {
+    blockKeywords[block.pathName] = blockKeywords[block.pathName] ?? block.keyword.value
+    blockNames[block.pathName] = block.range
+    switch outcome {
+    case .shock(let rule): if let rule { shocks.append(rule) }
+    case .price(let rule): if let rule { prices.append(rule) }
+    case .identification(let rule): identification = rule
+    case .transfer(let rule): if let rule { transfers.append(rule) }
+    case .programme(let rule): if let rule { programmes.append(rule) }
+    case .transitionPart: transitionBlocks[block.keyword.value, default: []].append(block)
+    }
+  }
+}
+
+/// What checking one block gave (nil: the block has errors).
+enum BlockOutcome: Sendable {
+  case shock(ShockRule?)
+  case price(PriceRule?)
+  case identification(IdentificationRule?)
+  case transfer(ProgrammeRule?)
+  case programme(ProgrammeRule?)
+  /// An `exit`, `transition` or `monitoring` block, checked with the others after all blocks.
+  case transitionPart
+}

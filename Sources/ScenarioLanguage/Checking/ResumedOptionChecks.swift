@@ -1,0 +1,139 @@
+/// Checks many options by carrying on from the base check instead of starting each from the
+/// beginning, with the same results as `OptionChecker.check()` for each.
+///
+/// Why it is exact: `OptionChecker` is a value with no shared state, and everything it
+/// does depends on the syntax tree, the file and the answers of `override(at:)`. An option's
+/// override table differs from the base's only at the paths the option writes itself (the
+/// `--set`s are in both), so as long as the base check has not looked up one of those paths,
+/// the option's check would have done exactly what the base check did: same steps, same
+/// look-ups, same state. The base check is run once recording the number of the first
+/// look-up of each path and the look-ups made before each checkpoint; an option then starts
+/// from a copy of the base checker at the last checkpoint before its first written path was
+/// looked up, with its own overrides put in, and carries on from there.
+///
+/// Holding copies of the checker makes the base check copy its tables when it next changes
+/// them, so only a few checkpoints are kept (`maximumSnapshots`), those most options use;
+/// an option carries on from the latest kept one that is not too late for it.
+struct ResumedOptionChecks {
+  /// The base checker, not yet run, with the `--set`s only.
+  let base: OptionChecker
+  /// The look-ups made before each checkpoint, in order.
+  private var lookupsBeforeCheckpoint: [Int] = []
+  /// The number of the first look-up of each path.
+  private var firstLookups: [String: Int] = [:]
+  /// What each block of the base check read and did.
+  private var blocks: BlockReplay?
+
+  static let maximumSnapshots = 8
+
+  /// Prepares to check options against this base checker.
+  init(base: OptionChecker) {
+    self.base = base
+  }
+
+  /// Runs the base check, recording where each path was first looked up; returns the base
+  /// checker after its check (for its header values and diagnostics) and its rules.
+  mutating func checkBase() -> (OptionChecker, ModelRules?) {
+    var checker = base
+    checker.firstOverrideQueries = [:]
+    checker.blockLog = BlockLog()
+    var progress = CheckProgress()
+    var counts: [Int] = []
+    let rules = checker.check(resuming: &progress) { checker, _ in counts.append(checker.overrideQueries) }
+    lookupsBeforeCheckpoint = counts
+    firstLookups = checker.firstOverrideQueries ?? [:]
+    checker.firstOverrideQueries = nil
+    blocks = BlockReplay(records: checker.blockLog?.records ?? [], diagnostics: checker.diagnostics, knownPaths: checker.knownPaths)
+    checker.blockLog = nil
+    return (checker, rules)
+  }
+
+  /// The checkpoint an option writing these paths may start from (its number), or nil to
+  /// start from the beginning.
+  private func latestCheckpoint(writing paths: Set<String>) -> Int? {
+    let firstLookup = paths.compactMap { firstLookups[$0] }.min() ?? Int.max
+    // The look-up counts grow along the checkpoints: the last one not after `firstLookup`.
+    var found: Int?
+    for (number, count) in lookupsBeforeCheckpoint.enumerated() {
+      guard count <= firstLookup else { break }
+      found = number
+    }
+    return found
+  }
+
+  /// The checkpoint each option may start from (nil: the beginning), before choosing which
+  /// are kept.
+  func startingCheckpoints(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [Int?] {
+    options.map { latestCheckpoint(writing: $0.writtenPaths) }
+  }
+
+  /// Checks each option (its checker, not yet run, and the paths it writes itself); results
+  /// in order. Call `checkBase()` first.
+  ///
+  /// Each option's checker must have the base's syntax and file, and overrides that differ
+  /// from the base's only at the paths it writes; its `lockedPaths` must be among those
+  /// (as `ScenarioChecker` builds them: the `--set`s the option does not write, then its own).
+  func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
+    let starts = startingStates(options)
+    return OptionChecks.run(count: options.count) { index in
+      let checked = check(options[index], from: starts[index])
+      return (checked.rules, checked.diagnostics)
+    }
+  }
+
+  /// As `run`, one option after another, with the number of blocks of each taken over from
+  /// the base check and the known paths at the end (for tests).
+  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic], Int, [String])] {
+    let starts = startingStates(options)
+    return options.indices.map { index in check(options[index], from: starts[index]) }
+  }
+
+  /// The state each option starts from (nil: the beginning): a copy of the base checker at a
+  /// kept checkpoint, from a second run of the base check.
+  private func startingStates(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(OptionChecker, CheckProgress)?] {
+    let wanted = startingCheckpoints(options)
+    var uses: [Int: Int] = [:]
+    for number in wanted { if let number { uses[number, default: 0] += 1 } }
+    // The earliest is kept so that every option past the header can start at a checkpoint
+    // (and take over the blocks before its own); then those most options want.
+    var kept = Set(uses.keys.min().map { [$0] } ?? [])
+    for (number, _) in uses.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) where kept.count < Self.maximumSnapshots {
+      kept.insert(number)
+    }
+    var snapshots: [Int: (OptionChecker, CheckProgress)] = [:]
+    if !kept.isEmpty {
+      var checker = base
+      var progress = CheckProgress()
+      var number = 0
+      _ = checker.check(resuming: &progress) { checker, progress in
+        if kept.contains(number) { snapshots[number] = (checker, progress) }
+        number += 1
+      }
+    }
+    return wanted.map { number in
+      guard let number, let start = snapshots.filter({ $0.key <= number }).max(by: { $0.key < $1.key }) else { return nil }
+      return start.value
+    }
+  }
+
+  /// One option's check, from `start` when given.
+  private func check(_ option: (checker: OptionChecker, writtenPaths: Set<String>), from start: (OptionChecker, CheckProgress)?) -> (
+    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, knownPaths: [String]
+  ) {
+    var checker = option.checker
+    var progress = CheckProgress()
+    if let (snapshot, snapshotProgress) = start {
+      checker = snapshot
+      checker.overrides = option.checker.overrides
+      checker.lockedPaths = option.checker.lockedPaths
+      progress = snapshotProgress
+      // Blocks after the first the option changes may still be the base's.
+      if var blocks {
+        blocks.writtenPaths = option.writtenPaths
+        checker.blockReplay = blocks
+      }
+    }
+    let rules = checker.check(resuming: &progress, checkpoint: nil)
+    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.knownPaths)
+  }
+}

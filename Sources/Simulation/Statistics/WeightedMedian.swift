@@ -1,10 +1,11 @@
-/// Person-weighted median of household per-capita incomes, computed by weighted quickselect
-/// with reusable scratch storage.
+/// Person-weighted median of household per-capita incomes, computed by radix selection
+/// (integer weights) or weighted quickselect (any other weights), with reusable scratch storage.
 ///
 /// Why: relative poverty lines are a fraction of the median income *of persons*, while the
 /// simulation stores one per-capita income per *household*; weighting each household by its
 /// size gives the person median without expanding households into persons. It is evaluated
-/// once per replication and year, so it must be linear-time and allocation-free.
+/// once per option, replication and year over every household, so it must be linear-time,
+/// allocation-free and light on memory traffic.
 ///
 /// Definition: keep entries with weight > 0 (others are ignored, as a household repeated zero
 /// times would be). Let W be the total weight, sort entries by value and let Cₖ be the
@@ -12,40 +13,70 @@
 /// (valueₖ + valueₖ₊₁)/2; otherwise it is the first valueₖ with Cₖ > W/2. For integer weights
 /// this is the ordinary median of the list in which each value is repeated `weight` times.
 ///
-/// Tolerance: the comparison with W/2 is exact when the weights are integers (household
-/// sizes) with total below 2^53, because all partial sums are then exact. For fractional
-/// weights partial sums are rounded and an "exactly half" split may or may not be detected.
+/// Algorithm: when every weight is an integer and W < 2^53 (household sizes, integer sampling
+/// weights), every partial sum is exact in any order, so the answer does not depend on the
+/// algorithm; then a radix selection finds it in two streaming passes over the input (a
+/// weighted histogram of the top 16 bits of an order-preserving key of each value, then the
+/// entries of the bucket holding W/2), and narrows the (small) bucket by further histograms of
+/// the key range. Other weights use a deterministic weighted quickselect, whose summation order
+/// is fixed (for them an "exactly half" split may or may not be detected, as partial sums are
+/// rounded). Both give the same result for integer weights (tested).
 ///
-/// Determinism: the pivot rule is deterministic (median of first, middle and last), so
-/// equal inputs give bit-identical results. The result is NaN when there is no entry with
-/// positive weight or when any such entry's value is NaN.
+/// Determinism: equal inputs give bit-identical results. The result is NaN when there is no
+/// entry with positive weight or when any such entry's value is NaN. A value −0 counts as +0.
 ///
-/// - Complexity: expected O(n) time; falls back to sorting the remaining range after
-///   2·log₂(n) + 8 unproductive partitioning rounds, so the worst case is O(n log n).
-///   Memory: O(n) scratch, allocated on the first call (or when n grows) and then reused.
+/// - Complexity: O(n) time for integer weights (two passes over the input plus work on one
+///   bucket); expected O(n) for others, with a sort after 2·log₂(n) + 8 unproductive
+///   partitioning rounds, so the worst case is O(n log n). Memory: scratch for one bucket
+///   (integer weights) or for all entries (others), grown on demand and then reused, and a
+///   512 KiB histogram kept zeroed between calls.
 public struct WeightedMedianSelector: Sendable {
-  /// Scratch entries: x = value, y = weight. Capacity is kept between calls.
-  private var scratch: [SIMD2<Double>] = []
+  /// Quickselect scratch entries: x = value, y = weight. Capacity is kept between calls.
+  var scratch: [SIMD2<Double>] = []
+  /// Radix scratch: the order-preserving keys and weights of the entries still in question.
+  var candidateKeys: [UInt64] = []
+  var candidateWeights: [Double] = []
+  /// Weighted histogram over the top `firstDigitBits` bits of the keys; all zero between calls.
+  var histogram: [Double] = []
+
+  /// Bits of the key that choose the bucket in the first pass over all entries.
+  static let firstDigitBits = 16
+  /// Buckets of the narrowing passes over one bucket's entries.
+  static let narrowingBuckets = 4096
+  /// Below this many remaining entries the bucket is sorted instead of narrowed.
+  static let sortBelow = 32
+  /// Inputs with fewer positive-weight entries than this use quickselect (same results).
+  static let radixFrom = 1024
 
   /// Creates a selector with empty scratch storage.
   public init() {}
 
-  /// Creates a selector whose scratch storage is pre-sized for `capacity` entries, so that
-  /// even the first call does not allocate.
-  public init(capacity: Int) {
-    scratch = Array(repeating: .zero, count: max(0, capacity))
-  }
+  /// Creates a selector; scratch storage is sized on the first call. (`capacity` is kept for
+  /// source compatibility: the radix path needs scratch for one bucket only.)
+  public init(capacity: Int) {}
 
   /// The weighted median of `values` with `weights` (see the type's definition).
   ///
   /// `values` and `weights` are read in parallel; if their counts differ only the common
   /// prefix is used. Neither buffer is modified.
-  /// - Complexity: expected O(n); no allocation once the scratch capacity suffices.
+  /// - Complexity: O(n) (see the type); no allocation once the scratch capacity suffices.
   public mutating func median(
     values: UnsafeBufferPointer<Double>,
     weights: UnsafeBufferPointer<Double>
   ) -> Double {
     let n = min(values.count, weights.count)
+    if n >= Self.radixFrom, let answer = radixMedian(values: values, weights: weights, count: n) {
+      return answer
+    }
+    return quickselectMedian(values: values, weights: weights, count: n)
+  }
+
+  /// Weighted quickselect over a copy of the positive-weight entries.
+  private mutating func quickselectMedian(
+    values: UnsafeBufferPointer<Double>,
+    weights: UnsafeBufferPointer<Double>,
+    count n: Int
+  ) -> Double {
     // Grow once (never shrink), then write entries in place: no per-element `append`.
     if scratch.count < n { scratch = Array(repeating: .zero, count: n) }
     return scratch.withUnsafeMutableBufferPointer { buffer -> Double in
@@ -60,7 +91,7 @@ public struct WeightedMedianSelector: Sendable {
         total += weights[i]
       }
       if kept == 0 || sawNaN || !total.isFinite { return .nan }
-      return Self.select(UnsafeMutableBufferPointer(rebasing: buffer[0..<kept]), half: total / 2)
+      return Self.select(UnsafeMutableBufferPointer(rebasing: buffer[0..<kept]), below: 0, half: total / 2)
     }
   }
 
@@ -78,11 +109,12 @@ public struct WeightedMedianSelector: Sendable {
   /// with below < half < below + weight(lo..<hi).
   private static func select(
     _ a: UnsafeMutableBufferPointer<SIMD2<Double>>,
+    below initialBelow: Double,
     half: Double
   ) -> Double {
     var lo = 0
     var hi = a.count
-    var below = 0.0
+    var below = initialBelow
     var budget = 2 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
     while hi - lo > 1 {
       if budget == 0 {
@@ -136,7 +168,7 @@ public struct WeightedMedianSelector: Sendable {
   }
 
   /// Fallback: sort the remaining range by value and scan cumulative weights.
-  private static func sortedScan(
+  static func sortedScan(
     _ range: UnsafeMutableBufferPointer<SIMD2<Double>>,
     below: Double, half: Double
   ) -> Double {
@@ -146,7 +178,10 @@ public struct WeightedMedianSelector: Sendable {
     for k in a.indices {
       cumulative += a[k].y
       if cumulative > half { return a[k].x }
-      if cumulative == half, k + 1 < a.count { return (a[k].x + a[k + 1].x) / 2 }
+      if cumulative == half, k + 1 < a.count {
+        // Equal neighbours: the value itself (their midpoint could overflow).
+        return a[k].x == a[k + 1].x ? a[k].x : (a[k].x + a[k + 1].x) / 2
+      }
     }
     return a[a.count - 1].x
   }

@@ -134,4 +134,73 @@ final class WeightedMedianTests: XCTestCase {
     XCTAssertEqual(values, [9, 3, 7, 1, 5])
     XCTAssertEqual(weights, [1, 2, 1, 3, 1])
   }
+
+  /// Large inputs take the radix path (integer weights, at least `radixFrom` entries): random
+  /// incomes over several octaves, values packed in one narrow range (every narrowing round
+  /// and the final sort run), heavy ties, mixed signs and infinities, unit weights (an even
+  /// count makes W/2 fall exactly between two values), and zero weights in between. One
+  /// selector is reused throughout, so a histogram left dirty by one call would show.
+  func testRadixPathAgainstBruteForceExpansion() {
+    var rng = SplitMix64(state: 7_654_321)
+    var selector = WeightedMedianSelector()
+    for trial in 0..<120 {
+      let n = 1024 + rng.below(trial % 4 == 0 ? 20_000 : 3000)
+      let values: [Double] = (0..<n).map { _ in
+        switch trial % 6 {
+        case 0: return 100 * Double(1 + rng.below(1000)) * Double(1 + rng.below(60))
+        case 1: return 1000 + Double(rng.below(5000)) * 0.001
+        case 2: return Double(rng.below(7)) * 250
+        case 3:
+          let r = rng.below(1000)
+          return r == 0 ? -.infinity : r == 1 ? .infinity : Double(r) - 420.5
+        case 4: return 1000 + Double(rng.below(1_000_000)) * 1e-9
+        default: return Double(rng.below(1 << 20)) - Double(1 << 19)
+        }
+      }
+      let weights: [Double] = (0..<n).map { _ in
+        trial % 3 == 0 ? 1 : Double(rng.below(9))  // 0 = ignored
+      }
+      XCTAssertEqual(
+        selector.median(values: values, weights: weights),
+        expandedMedian(values, weights), "trial \(trial), n = \(n)")
+    }
+  }
+
+  /// W/2 falling exactly at the end of a first-pass bucket and at the end of a narrowing
+  /// bucket: the answer is the midpoint of the bucket's largest value and the next one up.
+  func testRadixExactHalfAtBucketEdges() {
+    var selector = WeightedMedianSelector()
+    // 1500 values at 10 and 1500 at 1e6: the crossing ends the first (top-16-bit) bucket.
+    let spread = [Double](repeating: 10, count: 1500) + [Double](repeating: 1e6, count: 1500)
+    XCTAssertEqual(selector.median(values: spread, weights: [Double](repeating: 2, count: 3000)), (10 + 1e6) / 2)
+    // 2000 values in one first-pass bucket, weights 1: the crossing is inside the narrowing.
+    let packed = (0..<2000).map { 1000 + Double($0) * 0.0001 }.reversed() as [Double]
+    XCTAssertEqual(
+      selector.median(values: packed, weights: [Double](repeating: 1, count: 2000)),
+      (packed[1000] + packed[999]) / 2)
+    XCTAssertEqual(selector.median(values: packed, weights: [Double](repeating: 1, count: 2000)), expandedMedian(packed, [Double](repeating: 1, count: 2000)))
+  }
+
+  /// The radix path reports NaN exactly as quickselect does, and falls back for weights that
+  /// are not integers (then the result is the quickselect's).
+  func testRadixPathDegenerateInputsAndFallback() {
+    var selector = WeightedMedianSelector()
+    let n = 3000
+    let values = (0..<n).map { Double($0) }
+    var withNaN = values
+    withNaN[1234] = .nan
+    XCTAssertTrue(selector.median(values: withNaN, weights: [Double](repeating: 1, count: n)).isNaN)
+    var ignoredNaN = [Double](repeating: 1, count: n)
+    ignoredNaN[1234] = 0
+    XCTAssertEqual(selector.median(values: withNaN, weights: ignoredNaN), expandedMedian(withNaN, ignoredNaN))
+    XCTAssertTrue(selector.median(values: values, weights: [Double](repeating: 0, count: n)).isNaN)
+    var infiniteWeight = [Double](repeating: 1, count: n)
+    infiniteWeight[7] = .infinity
+    XCTAssertTrue(selector.median(values: values, weights: infiniteWeight).isNaN)
+    // Fractional weights: every value weighs 0.5, the ordinary median of 0...2999.
+    XCTAssertEqual(selector.median(values: values, weights: [Double](repeating: 0.5, count: n)), 1499.5)
+    // -0 and +0 are one value.
+    let zeros = (0..<n).map { $0 % 2 == 0 ? -0.0 : 0.0 }
+    XCTAssertEqual(selector.median(values: zeros, weights: [Double](repeating: 1, count: n)), 0)
+  }
 }

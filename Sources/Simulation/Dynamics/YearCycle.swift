@@ -136,8 +136,6 @@ struct YearCycle {
     for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
     for case let shockCost? in catalog.extended.shockCost { total += metrics[shockCost] }
     metrics[catalog.costTotal] = total
-    // Next year's registry.
-    columns.column(layout.registered).update(from: columns.column(layout.registeredNext), count: columns.householdCount)
   }
 
   /// Whether a training programme exists (wages and job losses to handle).
@@ -228,6 +226,9 @@ struct YearCycle {
           start: start, count: count, preTransfer: columns.column(layout.preTransfer, from: start),
           into: columns.column(layout.registeredNext, from: start))
       }
+      // Next year's registry, while the block is in cache: closing is the year's last step,
+      // and every cross-household step (a capped selection) comes before it.
+      columns.column(layout.registered, from: start).update(from: columns.column(layout.registeredNext, from: start), count: count)
     }
   }
 
@@ -256,7 +257,7 @@ struct YearCycle {
     for (code, program) in plan.growthByGroup {
       let specific = columns.evaluate(program, start: start, count: count)
       let label = Double(code)
-      for i in 0..<count where group[i] == label { growth[i] = specific[i] }
+      for i in 0..<count { growth[i] = group[i] == label ? specific[i] : growth[i] }
     }
     let income = columns.column(plan.rules.incomeIndex, from: start)
     for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
@@ -275,7 +276,7 @@ struct YearCycle {
       if case .industry = programme.rule.kind {
         let gain = columns.evaluate(programme.values[2], start: start, count: count)
         let income = columns.column(plan.rules.incomeIndex, from: start)
-        for i in 0..<count where mask[i] != 0 { income[i] += gain[i] }
+        for i in 0..<count { income[i] = mask[i] != 0 ? income[i] + gain[i] : income[i] }
       }
       for effect in programme.nextYear { apply(effect, start: start, count: count, mask: Scratch.mask) }
       pending.update(repeating: 0, count: count)
@@ -300,9 +301,11 @@ struct YearCycle {
       let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.growth), count: count)
       columns.fillUniforms(stream: shock.stream, start: start, into: u)
       var hit = 0.0
-      for i in 0..<count where eligible[i] != 0 && u[i] < probability[i] {
-        disposable[i] -= (1 - reimbursed[i]) * cost[i] / size[i]
-        hit += 1
+      for i in 0..<count {
+        // Branch-free: subtracting +0 leaves a value's bits unchanged.
+        let isHit = eligible[i] != 0 && u[i] < probability[i]
+        disposable[i] -= isHit ? (1 - reimbursed[i]) * cost[i] / size[i] : 0
+        hit += isHit ? 1 : 0
       }
       metrics[catalog.shocked(index)] += hit
     }
@@ -322,9 +325,11 @@ struct YearCycle {
     let size = columns.column(plan.rules.sizeIndex, from: start)
     let payment = columns.column(paymentColumn, from: start)
     let left = columns.column(yearsLeftColumn, from: start)
-    for i in 0..<count where left[i] > 0 {
-      disposable[i] -= payment[i] / size[i]
-      left[i] -= 1
+    for i in 0..<count {
+      // Branch-free: subtracting +0 leaves a value's bits unchanged.
+      let repaying = left[i] > 0
+      disposable[i] -= repaying ? payment[i] / size[i] : 0
+      left[i] -= repaying ? 1 : 0
     }
   }
 
@@ -334,16 +339,35 @@ struct YearCycle {
     let value = columns.evaluate(effect.value, start: start, count: count)
     let target = columns.column(effect.target, from: start)
     let selected: UnsafeMutablePointer<Double>? = mask.map { columns.scratchBuffer($0) }
-    for i in 0..<count where (selected.map({ $0[i] != 0 }) ?? true) && (condition.map({ $0[i] != 0 }) ?? true) {
-      switch effect.operation {
-      case .set: target[i] = value[i]
-      case .add: target[i] += value[i]
-      case .subtract: target[i] -= value[i]
-      case .multiply: target[i] *= value[i]
-      case .divide: target[i] /= value[i]
-      }
+    switch effect.operation {
+    case .set: Self.update(target, value, count, selected, condition) { _, v in v }
+    case .add: Self.update(target, value, count, selected, condition) { t, v in t + v }
+    case .subtract: Self.update(target, value, count, selected, condition) { t, v in t - v }
+    case .multiply: Self.update(target, value, count, selected, condition) { t, v in t * v }
+    case .divide: Self.update(target, value, count, selected, condition) { t, v in t / v }
     }
     columns.watch?.inspect(update: effect.value.id, values: target, start: start, count: count, in: columns)
+  }
+
+  /// `target[i] = operation(target[i], value[i])` where `mask` and `condition` (when given)
+  /// are non-zero; branch-free selections (random masks mispredict branches), one loop per
+  /// combination so that the compiler specialises and vectorises each.
+  @inline(__always)
+  private static func update(
+    _ target: UnsafeMutablePointer<Double>, _ value: UnsafeMutablePointer<Double>, _ count: Int,
+    _ mask: UnsafeMutablePointer<Double>?, _ condition: UnsafeMutablePointer<Double>?,
+    _ operation: (Double, Double) -> Double
+  ) {
+    switch (mask, condition) {
+    case (nil, nil):
+      for i in 0..<count { target[i] = operation(target[i], value[i]) }
+    case (let mask?, nil):
+      for i in 0..<count { target[i] = mask[i] != 0 ? operation(target[i], value[i]) : target[i] }
+    case (nil, let condition?):
+      for i in 0..<count { target[i] = condition[i] != 0 ? operation(target[i], value[i]) : target[i] }
+    case (let mask?, let condition?):
+      for i in 0..<count { target[i] = mask[i] != 0 && condition[i] != 0 ? operation(target[i], value[i]) : target[i] }
+    }
   }
 
   /// 7. Measurement against the line.
@@ -360,12 +384,12 @@ struct YearCycle {
       persons += w
       income += w * d
       registeredCount += registered[i]
-      if d < line {
-        poor += w
-        let g = min(1, (line - d) / line)
-        gap += w * g
-        gapSquared += w * g * g
-      }
+      // Branch-free: a household above the line adds exactly +0 to the poverty sums.
+      let isPoor = d < line
+      poor += isPoor ? w : 0
+      let g = isPoor ? min(1, (line - d) / line) : 0
+      gap += isPoor ? w * g : 0
+      gapSquared += isPoor ? w * g * g : 0
     }
     var relocated = 0.0
     for index in plan.programmes.indices where plan.programmes[index].rule.isRelocation {

@@ -7,7 +7,8 @@ extension YearCycle {
     let scale = keptEligibility(index, start: start, count: count)
     let joined = columns.column(plan.layout.joined[index], from: start)
     if programme.rule.isOnce {
-      for i in 0..<count where joined[i] != 0 { mask[i] = 0 }
+      // Branch-free selections (a random mask mispredicts branches).
+      for i in 0..<count { mask[i] = joined[i] != 0 ? 0 : mask[i] }
     }
     keepSelected(index: index, start: start, count: count)
     let served: Double
@@ -25,7 +26,7 @@ extension YearCycle {
       return
     }
     if programme.rule.isOnce {
-      for i in 0..<count where mask[i] != 0 { joined[i] = 1 }
+      for i in 0..<count { joined[i] = mask[i] != 0 ? 1 : joined[i] }
     }
     for effect in programme.onJoin { apply(effect, start: start, count: count, mask: Scratch.mask) }
     metrics[catalog.participants(index)] += served
@@ -37,7 +38,7 @@ extension YearCycle {
   private func relocate(_ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, repaymentYears: Int) -> (Double, Double) {
     let mask = columns.scratchBuffer(Scratch.mask)
     let moves = columns.evaluate(programme.values[2], start: start, count: count)
-    for i in 0..<count where moves[i] == 0 { mask[i] = 0 }
+    for i in 0..<count { mask[i] = moves[i] == 0 ? 0 : mask[i] }
     let cost = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let subsidy = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
     let savings = columns.column(plan.rules.savingsIndex, from: start)
@@ -74,10 +75,20 @@ extension YearCycle {
     let pending = columns.column(plan.layout.pending[index], from: start)
     var enrolled = 0.0
     var spent = 0.0
-    for i in 0..<count where mask[i] != 0 {
-      enrolled += 1
-      spent += grant[i] * (scale?[i] ?? 1)
-      if u[i] < success[i] { pending[i] = 1 }
+    if let scale {
+      for i in 0..<count where mask[i] != 0 {
+        enrolled += 1
+        spent += grant[i] * scale[i]
+        if u[i] < success[i] { pending[i] = 1 }
+      }
+    } else {
+      // Branch-free: a household not enrolled adds exactly +0.
+      for i in 0..<count {
+        let enrols = mask[i] != 0
+        enrolled += enrols ? 1 : 0
+        spent += enrols ? grant[i] : 0
+        pending[i] = enrols && u[i] < success[i] ? 1 : pending[i]
+      }
     }
     return (enrolled, spent)
   }
@@ -114,8 +125,22 @@ extension YearCycle {
     let size = columns.column(plan.rules.sizeIndex, from: start)
     var served = 0.0
     var spent = 0.0
+    guard let scale else {
+      // Branch-free: a household not raised adds exactly +0 to the sums (bit-identical to
+      // skipping it); d < level ⇔ level − d > 0 for doubles (gradual underflow).
+      for i in 0..<count {
+        let raise = level[i] - disposable[i]
+        let raised = mask[i] != 0 && raise > 0
+        spent += raised ? raise * size[i] : 0
+        disposable[i] = raised ? level[i] : disposable[i]
+        served += raised ? 1 : 0
+      }
+      metrics[catalog.participants(index)] += served
+      metrics[catalog.cost(index)] += spent
+      return
+    }
     for i in 0..<count where mask[i] != 0 && disposable[i] < level[i] {
-      if let scale, scale[i] != 1 {
+      if scale[i] != 1 {
         // An exited household in the transition window: `share` of the top-up.
         let raise = (level[i] - disposable[i]) * scale[i]
         spent += raise * size[i]

@@ -271,14 +271,13 @@ struct YearCycle {
       var any = false
       for i in 0..<count where pending[i] != 0 { any = true; break }
       guard any else { continue }
-      let mask = columns.scratchBuffer(Scratch.mask)
-      mask.update(from: pending, count: count)
+      // The pending column itself is the mask (programs and effects never write it).
       if case .industry = programme.rule.kind {
         let gain = columns.evaluate(programme.values[2], start: start, count: count)
         let income = columns.column(plan.rules.incomeIndex, from: start)
-        for i in 0..<count { income[i] = mask[i] != 0 ? income[i] + gain[i] : income[i] }
+        for i in 0..<count { income[i] = pending[i] != 0 ? income[i] + gain[i] : income[i] }
       }
-      for effect in programme.nextYear { apply(effect, start: start, count: count, mask: Scratch.mask) }
+      for effect in programme.nextYear { apply(effect, start: start, count: count, mask: pending) }
       pending.update(repeating: 0, count: count)
     }
   }
@@ -295,11 +294,10 @@ struct YearCycle {
         continue
       }
       let eligible = columns.evaluate(shock.eligible, start: start, count: count, intoScratch: Scratch.mask)
-      let probability = columns.evaluate(shock.probability, start: start, count: count, intoScratch: Scratch.first)
-      let cost = columns.evaluate(shock.cost, start: start, count: count, intoScratch: Scratch.second)
-      let reimbursed = columns.evaluate(shock.reimbursed, start: start, count: count, intoScratch: Scratch.third)
-      let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.growth), count: count)
-      columns.fillUniforms(stream: shock.stream, start: start, into: u)
+      let probability = columns.evaluateReadOnly(shock.probability, start: start, count: count, intoScratch: Scratch.first)
+      let cost = columns.evaluateReadOnly(shock.cost, start: start, count: count, intoScratch: Scratch.second)
+      let reimbursed = columns.evaluateReadOnly(shock.reimbursed, start: start, count: count, intoScratch: Scratch.third)
+      let u = columns.uniforms(stream: shock.stream, start: start, count: count, scratch: columns.scratchBuffer(Scratch.growth))
       var hit = 0.0
       for i in 0..<count {
         // Branch-free: subtracting +0 leaves a value's bits unchanged.
@@ -334,11 +332,10 @@ struct YearCycle {
   }
 
   /// Applies an effect to the households where `mask` is non-zero (all when nil).
-  func apply(_ effect: OptionPlan.CompiledEffect, start: Int, count: Int, mask: Int?) {
+  func apply(_ effect: OptionPlan.CompiledEffect, start: Int, count: Int, mask selected: UnsafeMutablePointer<Double>?) {
     let condition = effect.condition.map { columns.evaluate($0, start: start, count: count, intoScratch: Scratch.effectGuard) }
     let value = columns.evaluate(effect.value, start: start, count: count)
     let target = columns.column(effect.target, from: start)
-    let selected: UnsafeMutablePointer<Double>? = mask.map { columns.scratchBuffer($0) }
     switch effect.operation {
     case .set: Self.update(target, value, count, selected, condition) { _, v in v }
     case .add: Self.update(target, value, count, selected, condition) { t, v in t + v }
@@ -401,12 +398,11 @@ struct YearCycle {
 
   /// 9. Identification: the registry for next year, from pre-transfer income.
   func identify(start: Int, count: Int, preTransfer: UnsafeMutablePointer<Double>, into registry: UnsafeMutablePointer<Double>) {
-    let line = columns.evaluate(plan.povertyLine, start: start, count: count, intoScratch: Scratch.growth)
-    let detect = columns.evaluate(plan.detect, start: start, count: count, intoScratch: Scratch.first)
-    let include = columns.evaluate(plan.include, start: start, count: count, intoScratch: Scratch.second)
-    let below = columns.evaluate(plan.includeBelow, start: start, count: count, intoScratch: Scratch.third)
-    let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.mask), count: count)
-    columns.fillUniforms(stream: plan.identificationStream, start: start, into: u)
+    let line = columns.evaluateReadOnly(plan.povertyLine, start: start, count: count, intoScratch: Scratch.growth)
+    let detect = columns.evaluateReadOnly(plan.detect, start: start, count: count, intoScratch: Scratch.first)
+    let include = columns.evaluateReadOnly(plan.include, start: start, count: count, intoScratch: Scratch.second)
+    let below = columns.evaluateReadOnly(plan.includeBelow, start: start, count: count, intoScratch: Scratch.third)
+    let u = columns.uniforms(stream: plan.identificationStream, start: start, count: count, scratch: columns.scratchBuffer(Scratch.mask))
     for i in 0..<count {
       let d = preTransfer[i]
       let p = d < line[i] ? detect[i] : (d < below[i] ? include[i] : 0)

@@ -110,9 +110,19 @@ final class HouseholdColumns {
   /// Determinism: identical to calling `RandomSource.fillStandardNormals` (or
   /// `fillUniforms`) directly.
   private func draw(normal: Bool, stream: UInt32, start: Int, count: Int, into out: UnsafeMutablePointer<Double>) {
+    let drawn = drawnBlock(normal: normal, stream: stream, start: start, count: count, scratch: out)
+    if drawn != UnsafePointer(out) { out.update(from: drawn, count: count) }
+  }
+
+  /// The draws of `draw`, either in the draw store (read-only, valid for this replication) or
+  /// written to `out`; returns where they are, copying nothing when they are stored.
+  private func drawnBlock(normal: Bool, stream: UInt32, start: Int, count: Int, scratch out: UnsafeMutablePointer<Double>) -> UnsafePointer<Double> {
     // A whole block of the current replication: look in (or fill) the draw store.
     guard start % Self.blockSize == 0, count == min(Self.blockSize, householdCount - start), let store = storedDraws()
-    else { return drawRecent(normal: normal, stream: stream, start: start, count: count, into: out) }
+    else {
+      drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
+      return UnsafePointer(out)
+    }
     let block = start / Self.blockSize
     let key = StoredDrawKey(stream: stream, isNormal: normal, yearIndex: yearIndex)
     var slot = drawStoreSlots[key]
@@ -121,15 +131,16 @@ final class HouseholdColumns {
       drawStoreSlots[key] = slot
       drawStoreFilled.append(contentsOf: repeatElement(false, count: blockCount))
     }
-    guard let slot else { return drawRecent(normal: normal, stream: stream, start: start, count: count, into: out) }
-    let stored = store + slot * householdCount + start
-    if drawStoreFilled[slot * blockCount + block] {
-      out.update(from: stored, count: count)
-      return
+    guard let slot else {
+      drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
+      return UnsafePointer(out)
     }
+    let stored = store + slot * householdCount + start
+    if drawStoreFilled[slot * blockCount + block] { return UnsafePointer(stored) }
     drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
     stored.update(from: out, count: count)
     drawStoreFilled[slot * blockCount + block] = true
+    return UnsafePointer(out)
   }
 
   /// The draw store, emptied when the replication changes (nil when it has no room).
@@ -149,6 +160,14 @@ final class HouseholdColumns {
   func fillUniforms(stream: UInt32, start: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
     guard let base = buffer.baseAddress else { return }
     draw(normal: false, stream: stream, start: start, count: buffer.count, into: base)
+  }
+
+  /// The uniforms of `stream` for households `start ..< start + count` (a whole block or
+  /// part of one) in the current replication and year, read-only: in the draw store when the
+  /// block is stored there (no copy), else in `scratch`. Valid until the replication changes
+  /// or `scratch` is reused. Same values as `fillUniforms`.
+  func uniforms(stream: UInt32, start: Int, count: Int, scratch: UnsafeMutablePointer<Double>) -> UnsafePointer<Double> {
+    drawnBlock(normal: false, stream: stream, start: start, count: count, scratch: scratch)
   }
 
   /// `draw` without the store: from the last few blocks drawn, else from the generator.
@@ -311,6 +330,16 @@ final class HouseholdColumns {
     let result = pointer(program.result, start)
     if let watch { watch.inspect(program: program.id, values: result, start: start, count: count, in: self) }
     return result
+  }
+
+  /// Evaluates a program for reading only: like `evaluate(_:start:count:intoScratch:)`, but a
+  /// program that is just a per-year constant is not copied (constants change only between
+  /// years), so the result may be the constant's own buffer and must not be written.
+  func evaluateReadOnly(_ program: ColumnProgram, start: Int, count: Int, intoScratch index: Int) -> UnsafePointer<Double> {
+    if program.instructions.isEmpty, case .constant = program.result {
+      return UnsafePointer(evaluate(program, start: start, count: count))
+    }
+    return UnsafePointer(evaluate(program, start: start, count: count, intoScratch: index))
   }
 
   /// Evaluates a program into a scratch buffer (so later evaluations cannot clobber it).

@@ -46,7 +46,7 @@ extension YearCycle {
         lent += 1
       }
       if let financed = credit.finances { joinFinanced(financed, start: start, count: count) }
-      for effect in programme.onJoin { apply(effect, start: start, count: count, mask: Scratch.mask) }
+      for effect in programme.onJoin { apply(effect, start: start, count: count, mask: columns.scratchBuffer(Scratch.mask)) }
     }
     let rate = columns.evaluate(credit.interest, start: start, count: count, intoScratch: Scratch.first)
     let discount = columns.evaluate(credit.discount, start: start, count: count, intoScratch: Scratch.second)

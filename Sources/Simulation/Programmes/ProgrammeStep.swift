@@ -28,7 +28,7 @@ extension YearCycle {
     if programme.rule.isOnce {
       for i in 0..<count { joined[i] = mask[i] != 0 ? 1 : joined[i] }
     }
-    for effect in programme.onJoin { apply(effect, start: start, count: count, mask: Scratch.mask) }
+    for effect in programme.onJoin { apply(effect, start: start, count: count, mask: columns.scratchBuffer(Scratch.mask)) }
     metrics[catalog.participants(index)] += served
     metrics[catalog.cost(index)] += cost
   }
@@ -39,8 +39,8 @@ extension YearCycle {
     let mask = columns.scratchBuffer(Scratch.mask)
     let moves = columns.evaluate(programme.values[2], start: start, count: count)
     for i in 0..<count { mask[i] = moves[i] == 0 ? 0 : mask[i] }
-    let cost = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
-    let subsidy = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
+    let cost = columns.evaluateReadOnly(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let subsidy = columns.evaluateReadOnly(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
     let savings = columns.column(plan.rules.savingsIndex, from: start)
     let payment = columns.column(plan.layout.debtPayment[index], from: start)
     let yearsLeft = columns.column(plan.layout.debtYearsLeft[index], from: start)
@@ -68,10 +68,9 @@ extension YearCycle {
     _ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, scale: UnsafeMutablePointer<Double>?
   ) -> (Double, Double) {
     let mask = columns.scratchBuffer(Scratch.mask)
-    let grant = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
-    let success = columns.evaluate(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
-    let u = UnsafeMutableBufferPointer(start: columns.scratchBuffer(Scratch.third), count: count)
-    columns.fillUniforms(stream: programme.stream, start: start, into: u)
+    let grant = columns.evaluateReadOnly(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let success = columns.evaluateReadOnly(programme.values[1], start: start, count: count, intoScratch: Scratch.second)
+    let u = columns.uniforms(stream: programme.stream, start: start, count: count, scratch: columns.scratchBuffer(Scratch.third))
     let pending = columns.column(plan.layout.pending[index], from: start)
     var enrolled = 0.0
     var spent = 0.0
@@ -98,7 +97,7 @@ extension YearCycle {
     _ programme: OptionPlan.CompiledProgramme, index: Int, start: Int, count: Int, scale: UnsafeMutablePointer<Double>?
   ) -> (Double, Double) {
     let mask = columns.scratchBuffer(Scratch.mask)
-    let amount = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let amount = columns.evaluateReadOnly(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
     let pending = columns.column(plan.layout.pending[index], from: start)
@@ -120,7 +119,7 @@ extension YearCycle {
     let mask = columns.evaluate(programme.eligible, start: start, count: count, intoScratch: Scratch.mask)
     let scale = keptEligibility(index, start: start, count: count)
     keepSelected(index: index, start: start, count: count)
-    let level = columns.evaluate(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
+    let level = columns.evaluateReadOnly(programme.values[0], start: start, count: count, intoScratch: Scratch.first)
     let disposable = columns.column(plan.layout.disposable, from: start)
     let size = columns.column(plan.rules.sizeIndex, from: start)
     var served = 0.0

@@ -25,8 +25,8 @@ extension WeightedMedianSelector {
     weights: UnsafeBufferPointer<Double>,
     count n: Int
   ) -> Double? {
-    let shift = UInt64(64 - Self.firstDigitBits)
-    if histogram.isEmpty { histogram = Array(repeating: 0, count: 1 << Self.firstDigitBits) }
+    let shift = UInt64(64 - Self.firstDigitBits + 1)
+    if histogram.isEmpty { histogram = Array(repeating: 0, count: 1 + (1 << (Self.firstDigitBits - 1))) }
     if candidateKeys.count < n {
       candidateKeys = Array(repeating: 0, count: n)
       candidateWeights = Array(repeating: 0, count: n)
@@ -34,7 +34,7 @@ extension WeightedMedianSelector {
     let first = histogram.withUnsafeMutableBufferPointer {
       Self.firstPass(values: values, weights: weights, count: n, shift: shift, counts: $0)
     }
-    guard first.highest >= 0 else { return .nan }  // no positive weight
+    guard first.seen else { return .nan }  // no positive weight
     if first.sawNaN || !first.total.isFinite { return .nan }
     guard first.integral, first.total < 0x1p53, let bucket = first.bucket else { return nil }
     let half = first.total / 2
@@ -62,10 +62,17 @@ extension WeightedMedianSelector {
     var bucket: Int?
     var below = 0.0
     var bucketWeight = 0.0
+    /// Whether any entry has a positive weight.
+    var seen = false
   }
 
   /// Pass 1: the weighted histogram of the keys' top bits (left zeroed on return), the total
   /// weight, and the bucket holding W/2.
+  ///
+  /// Bucket 0 holds every value ≤ 0 (negative incomes are rare and far from the rest in key
+  /// space); a positive value's bucket is 1 + the top bits of its key below the sign bit.
+  /// So the buckets to scan and clear span the positive values only, a few hundred for
+  /// incomes, even when some incomes are negative or zero.
   private static func firstPass(
     values: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>, count n: Int, shift: UInt64,
     counts: UnsafeMutableBufferPointer<Double>
@@ -75,34 +82,57 @@ extension WeightedMedianSelector {
     var sawNaN = false
     var lowest = Int.max
     var highest = -1
+    var nonPositive = 0.0
     for i in 0..<n {
       let w = weights[i]
       guard w > 0 else { continue }
       let v = values[i]
-      sawNaN = sawNaN || v.isNaN
       // Integer test without a libm call (baseline x86-64 has no SSE4.1 rounding): adding
       // and removing 2^52 rounds a positive w below 2^52 to an integer; larger w are integers.
       integral = integral && (w >= 0x1p52 || (w + 0x1p52) - 0x1p52 == w)
       total += w
-      let bucket = Int(truncatingIfNeeded: key(v) &>> shift)
-      counts[bucket] += w
-      lowest = min(lowest, bucket)
-      highest = max(highest, bucket)
+      if v > 0 {
+        let bucket = positiveBucket(key(v), shift: shift)
+        counts[bucket] += w
+        lowest = min(lowest, bucket)
+        highest = max(highest, bucket)
+      } else {
+        sawNaN = sawNaN || v.isNaN  // NaN is not > 0
+        nonPositive += w
+      }
     }
     var result = FirstPass(total: total, integral: integral, sawNaN: sawNaN, lowest: lowest, highest: highest)
-    guard highest >= 0 else { return result }
+    result.seen = highest >= 0 || nonPositive > 0
     let half = total / 2
-    var cumulative = 0.0
-    for bucket in lowest...highest where result.bucket == nil {
-      if cumulative + counts[bucket] >= half {
-        result.bucket = bucket
-        result.below = cumulative
-        result.bucketWeight = counts[bucket]
+    if nonPositive >= half {
+      result.bucket = 0
+      result.below = 0
+      result.bucketWeight = nonPositive
+    } else if highest >= 0 {
+      var cumulative = nonPositive
+      for bucket in lowest...highest where result.bucket == nil {
+        if cumulative + counts[bucket] >= half {
+          result.bucket = bucket
+          result.below = cumulative
+          result.bucketWeight = counts[bucket]
+        }
+        cumulative += counts[bucket]
       }
-      cumulative += counts[bucket]
     }
-    counts.baseAddress!.advanced(by: lowest).update(repeating: 0, count: highest - lowest + 1)
+    if highest >= 0 { counts.baseAddress!.advanced(by: lowest).update(repeating: 0, count: highest - lowest + 1) }
     return result
+  }
+
+  /// The first-pass bucket of a key: 0 for values ≤ 0 (keys up to that of +0), else 1 + the
+  /// key's top bits below the sign bit.
+  @inline(__always)
+  static func bucket(_ key: UInt64, shift: UInt64) -> UInt64 {
+    key <= Self.key(0) ? 0 : UInt64(positiveBucket(key, shift: shift))
+  }
+
+  @inline(__always)
+  private static func positiveBucket(_ key: UInt64, shift: UInt64) -> Int {
+    1 + Int(truncatingIfNeeded: (key & ~(1 << 63)) &>> shift)
   }
 
   /// Pass 2: copies the entries of bucket `target` (keys and weights) to the front of the
@@ -116,7 +146,7 @@ extension WeightedMedianSelector {
     for i in 0..<n {
       let w = weights[i]
       let k = key(values[i])
-      if w > 0 && k &>> shift == target {
+      if w > 0 && bucket(k, shift: shift) == target {
         keys[kept] = k
         bucketWeights[kept] = w
         kept += 1
@@ -134,7 +164,7 @@ extension WeightedMedianSelector {
     var high = UInt64.min, above = UInt64.max
     for i in 0..<n where weights[i] > 0 {
       let k = key(values[i])
-      let digit = k &>> shift
+      let digit = Self.bucket(k, shift: shift)
       high = digit == bucket ? max(high, k) : high
       above = digit > bucket ? min(above, k) : above
     }
@@ -154,7 +184,7 @@ extension WeightedMedianSelector {
       if lowKey == highKey { return Self.value(lowKey) }
       if count < Self.sortBelow { return sortCandidates(count: count, below: below, half: half) }
       let span = highKey - lowKey
-      let shift = UInt64(max(0, (64 - span.leadingZeroBitCount) - 12))
+      let shift = UInt64(max(0, (64 - span.leadingZeroBitCount) - Self.narrowingBuckets.trailingZeroBitCount))
       let buckets = Int(span >> shift) + 1
       let step = candidateKeys.withUnsafeMutableBufferPointer { keys in
         candidateWeights.withUnsafeMutableBufferPointer { weights in

@@ -16,8 +16,8 @@
 /// Algorithm: when every weight is an integer and W < 2^53 (household sizes, integer sampling
 /// weights), every partial sum is exact in any order, so the answer does not depend on the
 /// algorithm; then a radix selection finds it in two streaming passes over the input (a
-/// weighted histogram of the top 16 bits of an order-preserving key of each value, then the
-/// entries of the bucket holding W/2), and narrows the (small) bucket by further histograms of
+/// weighted histogram of the sign, exponent and first 4 significand bits of each positive
+/// value, with all values ≤ 0 in one bucket, then the entries of the bucket holding W/2), and narrows the (small) bucket by further histograms of
 /// the key range. Other weights use a deterministic weighted quickselect, whose summation order
 /// is fixed (for them an "exactly half" split may or may not be detected, as partial sums are
 /// rounded). Both give the same result for integer weights (tested).
@@ -29,14 +29,15 @@
 ///   bucket); expected O(n) for others, with a sort after 2·log₂(n) + 8 unproductive
 ///   partitioning rounds, so the worst case is O(n log n). Memory: scratch for one bucket
 ///   (integer weights) or for all entries (others), grown on demand and then reused, and a
-///   512 KiB histogram kept zeroed between calls.
+///   256 KiB histogram kept zeroed between calls.
 public struct WeightedMedianSelector: Sendable {
   /// Quickselect scratch entries: x = value, y = weight. Capacity is kept between calls.
   var scratch: [SIMD2<Double>] = []
   /// Radix scratch: the order-preserving keys and weights of the entries still in question.
   var candidateKeys: [UInt64] = []
   var candidateWeights: [Double] = []
-  /// Weighted histogram over the top `firstDigitBits` bits of the keys; all zero between calls.
+  /// Weighted histogram of the first pass (`firstDigitBits` bits of the keys); all zero
+  /// between calls.
   var histogram: [Double] = []
 
   /// Bits of the key that choose the bucket in the first pass over all entries.

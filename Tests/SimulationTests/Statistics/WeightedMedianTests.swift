@@ -170,7 +170,7 @@ final class WeightedMedianTests: XCTestCase {
   /// bucket: the answer is the midpoint of the bucket's largest value and the next one up.
   func testRadixExactHalfAtBucketEdges() {
     var selector = WeightedMedianSelector()
-    // 1500 values at 10 and 1500 at 1e6: the crossing ends the first (top-16-bit) bucket.
+    // 1500 values at 10 and 1500 at 1e6: the crossing ends a first-pass bucket.
     let spread = [Double](repeating: 10, count: 1500) + [Double](repeating: 1e6, count: 1500)
     XCTAssertEqual(selector.median(values: spread, weights: [Double](repeating: 2, count: 3000)), (10 + 1e6) / 2)
     // 2000 values in one first-pass bucket, weights 1: the crossing is inside the narrowing.
@@ -179,6 +179,25 @@ final class WeightedMedianTests: XCTestCase {
       selector.median(values: packed, weights: [Double](repeating: 1, count: 2000)),
       (packed[1000] + packed[999]) / 2)
     XCTAssertEqual(selector.median(values: packed, weights: [Double](repeating: 1, count: 2000)), expandedMedian(packed, [Double](repeating: 1, count: 2000)))
+  }
+
+  /// Values ≤ 0 share one first-pass bucket: a median among them, W/2 exactly at the end of
+  /// that bucket, and a few far outliers (0, tiny, negative) beside ordinary incomes.
+  func testRadixNonPositiveBucket() {
+    var selector = WeightedMedianSelector()
+    let n = 3000
+    let negatives = (0..<n).map { -Double($0 % 977) * 3.5 }
+    let ones = [Double](repeating: 1, count: n)
+    XCTAssertEqual(selector.median(values: negatives, weights: ones), expandedMedian(negatives, ones))
+    let split = (0..<n).map { $0 < n / 2 ? -Double($0) : 2000 + Double($0) }
+    XCTAssertEqual(selector.median(values: split, weights: ones), (0 + 2000 + Double(n / 2)) / 2)
+    var incomes = (0..<n).map { 3000 + Double(($0 * 7919) % 5000) }
+    incomes[5] = 0
+    incomes[17] = 1e-300
+    incomes[29] = -45_000
+    incomes[31] = .leastNonzeroMagnitude
+    let sizes = (0..<n).map { Double(1 + $0 % 6) }
+    XCTAssertEqual(selector.median(values: incomes, weights: sizes), expandedMedian(incomes, sizes))
   }
 
   /// The radix path reports NaN exactly as quickselect does, and falls back for weights that

@@ -59,10 +59,15 @@ struct YearCycle {
     let households = columns.householdCount
     columns.yearIndex = 0
     columns.setConstants(plan.constantValues(year: years.lowerBound))
-    for index in 0..<layout.columnCount {
+    // State columns start at zero; the population's columns are restored or drawn below.
+    let isPopulation = Set(populationColumns)
+    for index in 0..<layout.columnCount where !isPopulation.contains(index) {
       columns.column(index).update(repeating: 0, count: households)
     }
     if columns.restorePopulation(population, columns: populationColumns) { return }
+    for index in populationColumns {
+      columns.column(index).update(repeating: 0, count: households)
+    }
     defer { columns.savePopulation(population, columns: populationColumns) }
     let groupColumn = plan.rules.groupIndex
     let sizeColumn = plan.rules.sizeIndex
@@ -188,7 +193,7 @@ struct YearCycle {
         for effect in plan.yearStart { apply(effect, start: start, count: count, mask: nil) }
         advanceTransitionClock(start: start, count: count)
       }
-      applyPendingEffects(start: start, count: count)
+      applyPendingEffects(year: year, start: start, count: count)
       let disposable = columns.column(layout.disposable, from: start)
       disposable.update(from: columns.column(plan.rules.incomeIndex, from: start), count: count)
       if hasTraining { payWages(start: start, count: count) }
@@ -247,6 +252,13 @@ struct YearCycle {
   /// 1. income ← income · exp(g), g by group.
   private func grow(start: Int, count: Int) {
     guard plan.growthCommon != nil || !plan.growthByGroup.isEmpty else { return }
+    let income = columns.column(plan.rules.incomeIndex, from: start)
+    if let common = plan.growthCommon, plan.growthByGroup.isEmpty {
+      // One rule for everyone: read the program's result in place.
+      let growth = columns.evaluate(common, start: start, count: count)
+      for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
+      return
+    }
     let growth = columns.scratchBuffer(Scratch.growth)
     if let common = plan.growthCommon {
       columns.evaluate(common, start: start, count: count, intoScratch: Scratch.growth)
@@ -259,18 +271,20 @@ struct YearCycle {
       let label = Double(code)
       for i in 0..<count { growth[i] = group[i] == label ? specific[i] : growth[i] }
     }
-    let income = columns.column(plan.rules.incomeIndex, from: start)
     for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
   }
 
   /// 2. Effects of programmes joined last year, once.
-  private func applyPendingEffects(start: Int, count: Int) {
-    for (index, programme) in plan.programmes.enumerated() {
+  ///
+  /// A programme's pending column is written only by its own step (and by microcredit), so
+  /// it can be non-zero only in the year after one of the programme's years; other years
+  /// skip the scan of the (cold) column.
+  private func applyPendingEffects(year: Int, start: Int, count: Int) {
+    let anyMicrocredit = plan.programmes.contains { $0.rule.isMicrocredit }
+    for (index, programme) in plan.programmes.enumerated() where anyMicrocredit || programme.rule.years.contains(year - 1) {
       let pendingColumn = plan.layout.pending[index]
       let pending = columns.column(pendingColumn, from: start)
-      var any = false
-      for i in 0..<count where pending[i] != 0 { any = true; break }
-      guard any else { continue }
+      guard Self.anyNonZero(pending, count: count) else { continue }
       // The pending column itself is the mask (programs and effects never write it).
       if case .industry = programme.rule.kind {
         let gain = columns.evaluate(programme.values[2], start: start, count: count)
@@ -299,11 +313,10 @@ struct YearCycle {
       let reimbursed = columns.evaluateReadOnly(shock.reimbursed, start: start, count: count, intoScratch: Scratch.third)
       let u = columns.uniforms(stream: shock.stream, start: start, count: count, scratch: columns.scratchBuffer(Scratch.growth))
       var hit = 0.0
-      for i in 0..<count {
-        // Branch-free: subtracting +0 leaves a value's bits unchanged.
-        let isHit = eligible[i] != 0 && u[i] < probability[i]
-        disposable[i] -= isHit ? (1 - reimbursed[i]) * cost[i] / size[i] : 0
-        hit += isHit ? 1 : 0
+      // A branch (hits are rare) rather than a division for every household.
+      for i in 0..<count where eligible[i] != 0 && u[i] < probability[i] {
+        disposable[i] -= (1 - reimbursed[i]) * cost[i] / size[i]
+        hit += 1
       }
       metrics[catalog.shocked(index)] += hit
     }
@@ -344,6 +357,15 @@ struct YearCycle {
     case .divide: Self.update(target, value, count, selected, condition) { t, v in t / v }
     }
     columns.watch?.inspect(update: effect.value.id, values: target, start: start, count: count, in: columns)
+  }
+
+  /// Whether any of `values[0..<count]` is non-zero (or −0): an OR of the bit patterns, which
+  /// the compiler vectorises, instead of a branch per value.
+  @inline(__always)
+  static func anyNonZero(_ values: UnsafePointer<Double>, count: Int) -> Bool {
+    var bits: UInt64 = 0
+    for i in 0..<count { bits |= values[i].bitPattern }
+    return bits != 0
   }
 
   /// `target[i] = operation(target[i], value[i])` where `mask` and `condition` (when given)

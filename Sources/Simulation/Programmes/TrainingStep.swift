@@ -33,9 +33,7 @@ extension YearCycle {
     let size = columns.column(plan.rules.sizeIndex, from: start)
     for (index, programme) in plan.programmes.enumerated() where programme.rule.isTraining {
       let employed = columns.column(plan.layout.employed[index], from: start)
-      var any = false
-      for i in 0..<count where employed[i] != 0 { any = true; break }
-      guard any else { continue }
+      guard Self.anyNonZero(employed, count: count) else { continue }
       let wage = columns.evaluate(programme.values[2], start: start, count: count)
       for i in 0..<count where employed[i] != 0 {
         disposable[i] += wage[i] / size[i]

@@ -6,6 +6,7 @@
 # Usage: tools/benchmark.sh [HOUSEHOLDS] [REPLICATIONS]      (default: 200000 6)
 #   SCRATCH=.build-perf tools/benchmark.sh ...   use another SwiftPM scratch path
 #   PYTHON=python3                               the Python with NumPy
+#   NATIVE=1                                     also build for this CPU and compare
 #
 # Prints, for scenarios/reference-county.scenario (3 options, 10 years):
 #   - PolicySim with 1 thread and with all cores: household-years/s in total and per core,
@@ -82,6 +83,25 @@ echo "NumPy, 1 core: $numpy s, $(rate "$numpy") M household-years/s"
 awk -v n="$numpy" -v a="${seconds[1]}" -v b="${seconds[$cores]}" -v k="$cores" \
   'BEGIN { printf "ratio PolicySim ÷ NumPy: %.2f× on 1 core, %.2f× on %d cores\n", n / a, n / b, k }'
 echo
+
+# Optional: the same runs with a build for this machine's CPU (AVX2/AVX-512 where present).
+# Same bytes as the portable build (checked): Swift never fuses a * b + c, and every
+# elementary function is PolicySim's own (DeterministicMath).
+if [ "${NATIVE:-0}" = 1 ]; then
+  swift build -c release --scratch-path "$scratch-native" -Xswiftc -target-cpu -Xswiftc native >/dev/null
+  for threads in 1 "$cores"; do
+    start=$(date +%s.%N)
+    /usr/bin/time -f "%M %U %S" -o "$work/native$threads" "$scratch-native/release/policysim" run "$scenario" --quiet \
+      --households "$households" --replications "$replications" --threads "$threads" --out "$work/n$threads"
+    end=$(date +%s.%N)
+    nativeSeconds=$(elapsed "$start" "$end")
+    cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/native$threads")
+    echo "PolicySim built for this CPU (-target-cpu native), $threads thread(s): $nativeSeconds s," \
+      "$(rate "$nativeSeconds") M household-years/s (CPU $cpu s), $(awk -v n="$numpy" -v s="$nativeSeconds" 'BEGIN { printf "%.2f", n / s }')× NumPy"
+    cmp "$work/t1/summary.csv" "$work/n$threads/summary.csv" && echo "summary.csv identical to the portable build's"
+  done
+  echo
+fi
 
 # Agreement of the means: 8 replications each, independent seeds, z-scores.
 "$binary" run "$scenario" --quiet --households "$households" --replications 8 --out "$work/agree"

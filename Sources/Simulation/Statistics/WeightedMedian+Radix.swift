@@ -27,10 +27,6 @@ extension WeightedMedianSelector {
   ) -> Double? {
     let shift = UInt64(64 - Self.firstDigitBits + 1)
     if histogram.isEmpty { histogram = Array(repeating: 0, count: 1 + (1 << (Self.firstDigitBits - 1))) }
-    if candidateKeys.count < n {
-      candidateKeys = Array(repeating: 0, count: n)
-      candidateWeights = Array(repeating: 0, count: n)
-    }
     let first = histogram.withUnsafeMutableBufferPointer {
       Self.firstPass(values: values, weights: weights, count: n, shift: shift, counts: $0)
     }
@@ -42,6 +38,13 @@ extension WeightedMedianSelector {
       // W/2 ends with the bucket's largest value; the next value is the smallest above it.
       let (high, above) = Self.edges(values: values, weights: weights, count: n, shift: shift, bucket: UInt64(bucket))
       return (Self.value(high) + Self.value(above)) / 2
+    }
+    // Every weight is an integer ≥ 1, so the bucket has at most `bucketWeight` entries: the
+    // scratch holds one bucket (a few per cent of the households), not all of them.
+    let bucketSize = min(n, Int(first.bucketWeight))
+    if candidateKeys.count < bucketSize {
+      candidateKeys = Array(repeating: 0, count: bucketSize)
+      candidateWeights = Array(repeating: 0, count: bucketSize)
     }
     let collected = candidateKeys.withUnsafeMutableBufferPointer { keys in
       candidateWeights.withUnsafeMutableBufferPointer { bucketWeights in

@@ -373,7 +373,7 @@ struct YearCycle {
   /// combination so that the compiler specialises and vectorises each.
   @inline(__always)
   private static func update(
-    _ target: UnsafeMutablePointer<Double>, _ value: UnsafeMutablePointer<Double>, _ count: Int,
+    _ target: UnsafeMutablePointer<Double>, _ value: UnsafePointer<Double>, _ count: Int,
     _ mask: UnsafeMutablePointer<Double>?, _ condition: UnsafeMutablePointer<Double>?,
     _ operation: (Double, Double) -> Double
   ) {

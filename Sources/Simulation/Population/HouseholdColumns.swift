@@ -14,6 +14,10 @@ final class HouseholdColumns {
   let columnCount: Int
   private let columns: UnsafeMutablePointer<Double>
   private let registers: UnsafeMutablePointer<Double>
+  /// Where each register's values are read: its own buffer, or, after a draw of stored
+  /// random numbers, the draw store itself (read-only: instructions write only to their own
+  /// buffer, and reset this address when they do).
+  private let registerAddress: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
   private let registerCount: Int
   private let constants: UnsafeMutablePointer<Double>
   private let constantCount: Int
@@ -78,6 +82,8 @@ final class HouseholdColumns {
     registerCount = max(1, registers)
     self.registers = .allocate(capacity: registerCount * Self.blockSize)
     self.registers.initialize(repeating: 0, count: registerCount * Self.blockSize)
+    registerAddress = .allocate(capacity: registerCount)
+    for index in 0..<registerCount { registerAddress[index] = self.registers + index * Self.blockSize }
     constantCount = max(1, constants)
     self.constants = .allocate(capacity: constantCount * Self.blockSize)
     self.constants.initialize(repeating: 0, count: constantCount * Self.blockSize)
@@ -94,6 +100,7 @@ final class HouseholdColumns {
   deinit {
     columns.deallocate()
     registers.deallocate()
+    registerAddress.deallocate()
     constants.deallocate()
     scratch.deallocate()
     drawCache.deallocate()
@@ -251,18 +258,19 @@ final class HouseholdColumns {
   private func pointer(_ operand: ColumnProgram.Operand, _ start: Int) -> UnsafeMutablePointer<Double> {
     switch operand {
     case .column(let index): return column(index, from: start)
-    case .register(let index): return registers + index * Self.blockSize
+    case .register(let index): return registerAddress[index]
     case .constant(let index): return constants + index * Self.blockSize
     }
   }
 
   /// Evaluates a program for households `start ..< start + count` (count ≤ blockSize) and
   /// returns where the result is (valid until the next evaluation).
-  func evaluate(_ program: ColumnProgram, start: Int, count: Int) -> UnsafeMutablePointer<Double> {
+  func evaluate(_ program: ColumnProgram, start: Int, count: Int) -> UnsafePointer<Double> {
     for instruction in program.instructions {
       switch instruction {
       case .unary(let operation, let destination, let operand):
         let out = registers + destination * Self.blockSize
+        registerAddress[destination] = out
         let a = pointer(operand, start)
         switch operation {
         case .negate: for i in 0..<count { out[i] = -a[i] }
@@ -270,6 +278,7 @@ final class HouseholdColumns {
         }
       case .binary(let operation, let destination, let lhs, let rhs):
         let out = registers + destination * Self.blockSize
+        registerAddress[destination] = out
         let a = pointer(lhs, start)
         let b = pointer(rhs, start)
         switch operation {
@@ -288,6 +297,7 @@ final class HouseholdColumns {
         }
       case .extremum(let minimum, let destination, let lhs, let rhs):
         let out = registers + destination * Self.blockSize
+        registerAddress[destination] = out
         let a = pointer(lhs, start)
         let b = pointer(rhs, start)
         if minimum {
@@ -297,6 +307,7 @@ final class HouseholdColumns {
         }
       case .function(let function, let destination, let operand):
         let out = registers + destination * Self.blockSize
+        registerAddress[destination] = out
         let a = pointer(operand, start)
         switch function {
         case .exp: for i in 0..<count { out[i] = DeterministicMath.exp(a[i]) }
@@ -309,16 +320,21 @@ final class HouseholdColumns {
         }
       case .select(let destination, let condition, let whenTrue, let whenFalse):
         let out = registers + destination * Self.blockSize
+        registerAddress[destination] = out
         let c = pointer(condition, start)
         let a = pointer(whenTrue, start)
         let b = pointer(whenFalse, start)
         for i in 0..<count { out[i] = c[i] != 0 ? a[i] : b[i] }
       case .uniform(let destination, let stream):
-        draw(normal: false, stream: stream, start: start, count: count, into: registers + destination * Self.blockSize)
+        // Stored draws are read where they are (no copy into the register).
+        let drawn = drawnBlock(normal: false, stream: stream, start: start, count: count, scratch: registers + destination * Self.blockSize)
+        registerAddress[destination] = UnsafeMutablePointer(mutating: drawn)
       case .normal(let destination, let stream):
-        draw(normal: true, stream: stream, start: start, count: count, into: registers + destination * Self.blockSize)
+        let drawn = drawnBlock(normal: true, stream: stream, start: start, count: count, scratch: registers + destination * Self.blockSize)
+        registerAddress[destination] = UnsafeMutablePointer(mutating: drawn)
       case .categorical(let destination, let operand, let cumulative, let values):
         let out = registers + destination * Self.blockSize
+        registerAddress[destination] = out
         let u = pointer(operand, start)
         for i in 0..<count {
           var k = 0
@@ -329,7 +345,7 @@ final class HouseholdColumns {
     }
     let result = pointer(program.result, start)
     if let watch { watch.inspect(program: program.id, values: result, start: start, count: count, in: self) }
-    return result
+    return UnsafePointer(result)
   }
 
   /// Evaluates a program for reading only: like `evaluate(_:start:count:intoScratch:)`, but a
@@ -337,7 +353,7 @@ final class HouseholdColumns {
   /// years), so the result may be the constant's own buffer and must not be written.
   func evaluateReadOnly(_ program: ColumnProgram, start: Int, count: Int, intoScratch index: Int) -> UnsafePointer<Double> {
     if program.instructions.isEmpty, case .constant = program.result {
-      return UnsafePointer(evaluate(program, start: start, count: count))
+      return evaluate(program, start: start, count: count)
     }
     return UnsafePointer(evaluate(program, start: start, count: count, intoScratch: index))
   }

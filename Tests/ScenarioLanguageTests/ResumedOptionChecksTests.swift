@@ -17,6 +17,8 @@ final class ResumedOptionChecksTests: XCTestCase {
     var withErrors = 0
     /// Blocks whose check was taken over from the base check, per option.
     var replayedBlocks: [Int] = []
+    /// Settings of blocks checked again whose check was taken over, per option.
+    var replayedSettings: [Int] = []
   }
 
   /// Checks every option of `text` both ways, as `ScenarioChecker` builds them, and asserts
@@ -68,13 +70,14 @@ final class ResumedOptionChecksTests: XCTestCase {
     }
     var outcome = Outcome(options: checkers.count)
     outcome.resumed = resumed.startingCheckpoints(checkers).filter { $0 != nil }.count
-    outcome.replayedBlocks = counted.map(\.2)
+    outcome.replayedBlocks = counted.map(\.replayed)
+    outcome.replayedSettings = counted.map(\.replayedSettings)
     XCTAssertEqual(fast.count, slow.count, file: file, line: line)
     XCTAssertEqual(counted.count, slow.count, file: file, line: line)
     for (index, (countedResult, slowResult)) in zip(counted, slow).enumerated() {
-      XCTAssertEqual(countedResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
-      XCTAssertEqual(countedResult.1, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
-      XCTAssertEqual(countedResult.3, slowResult.2, "known paths of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.rules, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.diagnostics, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.knownPaths, slowResult.2, "known paths of option \(index) of \(path)", file: file, line: line)
     }
     for (index, (fastResult, slowResult)) in zip(fast, slow).enumerated() {
       XCTAssertEqual(fastResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
@@ -134,6 +137,9 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.resumed, 303)
     // After `relocation`, the `industry` and `minimum_living` blocks are the base check's.
     XCTAssertEqual(outcome.replayedBlocks, [0] + Array(repeating: 2, count: 302))
+    // Within `relocation`, `cost`, `repayment_years` and `eligible` read no override: only
+    // `subsidy` and `moves_when` (which reads `subsidy`) are checked again.
+    XCTAssertEqual(outcome.replayedSettings, [0] + Array(repeating: 3, count: 302))
   }
 
   func testOptionsOfManyBlocksStartAtAKeptCheckpointAndTakeOverTheOtherBlocks() {

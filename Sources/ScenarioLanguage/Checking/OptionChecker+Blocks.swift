@@ -115,35 +115,43 @@ extension OptionChecker {
     var scope = NameScope(locals: locals, stream: blockName, place: describe(block))
     scope.unwrittenSettings = Set(specs.map(\.name).filter { written[$0] == nil })
     for spec in specs {
-      let path = "\(blockName).\(spec.name)"
-      knownPaths.append(path)
-      guard let (expression, fileName) = valueSyntax(path, written[spec.name]?.value) else {
-        if spec.required {
-          error(
-            "missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
-            hint: "add `\(Self.written(spec.name)) …` inside the block")
-          result.complete = false
-        }
-        continue
-      }
-      var fieldScope = scope
-      fieldScope.stream = path
-      drawIndex = 0
-      guard let typed = resolve(expression, file: fileName, scope: fieldScope, argumentPath: path) else {
-        result.complete = false
-        continue
-      }
-      let unit = expression.literalUnit ?? written[spec.name]?.unit
-      if let denominator = checkValue(typed, expression: expression, unit: unit, expected: spec.expected, path: path, file: fileName) {
-        result.denominators[spec.name] = denominator
-      }
-      result.values[spec.name] = typed.value
+      let outcome = checkOrReplaySetting(spec, path: "\(blockName).\(spec.name)", written: written[spec.name], scope: scope, block: block)
+      if let value = outcome.value { result.values[spec.name] = value }
+      if let denominator = outcome.denominator { result.denominators[spec.name] = denominator }
+      if !outcome.complete { result.complete = false }
     }
     for list in effectLists {
       let effects = checkEffects(list, scope: scope, path: "\(blockName).effects")
       if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
     }
     return result
+  }
+
+  /// One setting of `checkSettings`: its value from the override or the block, resolved and
+  /// checked against what the setting expects.
+  mutating func checkSetting(_ spec: SettingSpec, path: String, written: FieldSyntax?, scope: NameScope, block: BlockSyntax) -> SettingOutcome {
+    var outcome = SettingOutcome()
+    knownPaths.append(path)
+    guard let (expression, fileName) = valueSyntax(path, written?.value) else {
+      if spec.required {
+        error(
+          "missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
+          hint: "add `\(Self.written(spec.name)) …` inside the block")
+        outcome.complete = false
+      }
+      return outcome
+    }
+    var fieldScope = scope
+    fieldScope.stream = path
+    drawIndex = 0
+    guard let typed = resolve(expression, file: fileName, scope: fieldScope, argumentPath: path) else {
+      outcome.complete = false
+      return outcome
+    }
+    let unit = expression.literalUnit ?? written?.unit
+    outcome.denominator = checkValue(typed, expression: expression, unit: unit, expected: spec.expected, path: path, file: fileName)
+    outcome.value = typed.value
+    return outcome
   }
 
   private mutating func checkActiveYears(_ span: YearSpanSyntax, block: BlockSyntax) -> ClosedRange<Int> {

@@ -81,9 +81,11 @@ struct ResumedOptionChecks {
     }
   }
 
-  /// As `run`, one option after another, with the number of blocks of each taken over from
-  /// the base check and the known paths at the end (for tests).
-  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic], Int, [String])] {
+  /// As `run`, one option after another, with the number of blocks and of settings of each
+  /// taken over from the base check and the known paths at the end (for tests).
+  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(
+    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
+  )] {
     let starts = startingStates(options)
     return options.indices.map { index in check(options[index], from: starts[index]) }
   }
@@ -106,7 +108,11 @@ struct ResumedOptionChecks {
       var progress = CheckProgress()
       var number = 0
       _ = checker.check(resuming: &progress) { checker, progress in
-        if kept.contains(number) { snapshots[number] = (checker, progress) }
+        if kept.contains(number) {
+          var snapshot = checker
+          snapshot.indexAllKnownPaths()
+          snapshots[number] = (snapshot, progress)
+        }
         number += 1
       }
     }
@@ -118,7 +124,7 @@ struct ResumedOptionChecks {
 
   /// One option's check, from `start` when given.
   private func check(_ option: (checker: OptionChecker, writtenPaths: Set<String>), from start: (OptionChecker, CheckProgress)?) -> (
-    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, knownPaths: [String]
+    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   ) {
     var checker = option.checker
     var progress = CheckProgress()
@@ -134,6 +140,6 @@ struct ResumedOptionChecks {
       }
     }
     let rules = checker.check(resuming: &progress, checkpoint: nil)
-    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.knownPaths)
+    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.blockReplay?.replayedSettings ?? 0, checker.knownPaths)
   }
 }

@@ -1,0 +1,60 @@
+/// Taking over the base check's result for one setting of a block that an option checks
+/// again.
+///
+/// When an option cannot take over a whole block (`BlockReplay`), usually only one or two of
+/// its settings read the option's overrides. Checking one setting (`checkSetting`) is a
+/// function of the block's syntax, the header's results and the same state a block's check
+/// reads, so the base check records each setting of each block as it records the block
+/// (what it read, what it did) with its outcome; the option's check of the block takes over
+/// each setting whose recorded reads give the same answers in its state, and checks the
+/// others. A block's check calls `checkSettings` at most once, so a setting is found by the
+/// block's number and its place among the block's settings (its path is compared too).
+enum SettingReplay {
+  /// One setting of the base check: what it read and did, and its outcome.
+  struct Record: Sendable {
+    var path: String
+    var changes: BlockReplay.Record
+    var outcome: SettingOutcome
+  }
+}
+
+/// What checking one setting of a block gave.
+struct SettingOutcome: Sendable {
+  /// The value, when written (or overridden) and valid enough to resolve.
+  var value: ValueExpression?
+  /// The money denominator written with it, if any.
+  var denominator: UnitSyntax.Denominator?
+  /// False when the setting is required and missing, or does not resolve.
+  var complete = true
+}
+
+extension OptionChecker {
+  /// Checks one setting of a block (see `checkSettings`), or takes over the base check's
+  /// result for it, and records it when recording.
+  mutating func checkOrReplaySetting(_ spec: SettingSpec, path: String, written: FieldSyntax?, scope: NameScope, block: BlockSyntax) -> SettingOutcome {
+    if let replay = blockReplay, let index = replay.currentBlock {
+      let ordinal = replay.nextSetting
+      blockReplay?.nextSetting += 1
+      if index < replay.records.count, ordinal < replay.records[index].settings.count {
+        let record = replay.records[index].settings[ordinal]
+        if record.path == path, record.changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
+          record.changes.applyChanges(to: &self, diagnostics: replay.diagnostics, knownPaths: replay.knownPaths)
+          blockReplay?.replayedSettings += 1
+          return record.outcome
+        }
+      }
+      return checkSetting(spec, path: path, written: written, scope: scope, block: block)
+    }
+    guard blockLog?.current != nil else { return checkSetting(spec, path: path, written: written, scope: scope, block: block) }
+    let start = recordingStart()
+    blockLog?.currentSetting = BlockReplay.Record(
+      drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles, identificationWasNil: nil, knownPaths: knownPaths.count..<knownPaths.count)
+    let outcome = checkSetting(spec, path: path, written: written, scope: scope, block: block)
+    if var record = blockLog?.currentSetting {
+      blockLog?.currentSetting = nil
+      finish(&record, from: start)
+      blockLog?.current?.settings.append(SettingReplay.Record(path: path, changes: record, outcome: outcome))
+    }
+    return outcome
+  }
+}

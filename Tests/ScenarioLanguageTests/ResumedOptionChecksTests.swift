@@ -53,18 +53,18 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(base.diagnostics, full.diagnostics, "base diagnostics of \(path)", file: file, line: line)
     XCTAssertEqual(base.parameterPaths, full.parameterPaths, file: file, line: line)
 
-    var checkers: [(checker: OptionChecker, writtenPaths: Set<String>)] = []
+    var checkers: [ResumedOptionChecks.Option] = []
     for item in syntax.items {
       guard case .option(let option) = item else { continue }
       var optionOverrides = overrides.filter { setting in !option.overrides.contains { $0.path.value == setting.path.value } }
       for written in option.overrides { optionOverrides.append(ParameterOverride(path: written.path, value: written.value, file: path)) }
       let locked = ScenarioChecker.lockedPaths.filter { locked in option.overrides.contains { $0.path.value == locked } }
-      checkers.append((OptionChecker(syntax: model, file: path, overrides: optionOverrides, lockedPaths: locked), Set(option.overrides.map(\.path.value))))
+      checkers.append(ResumedOptionChecks.Option(overrides: optionOverrides, lockedPaths: locked, writtenPaths: Set(option.overrides.map(\.path.value))))
     }
     let counted = resumed.runCountingReplays(checkers)
     let fast = resumed.run(checkers)
     let slow = checkers.map { entry in
-      var checker = entry.checker
+      var checker = OptionChecker(syntax: model, file: path, overrides: entry.overrides, lockedPaths: entry.lockedPaths)
       let rules = checker.check()
       return (rules, checker.diagnostics, checker.parameterPaths)
     }
@@ -137,9 +137,10 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.resumed, 303)
     // After `relocation`, the `industry` and `minimum_living` blocks are the base check's.
     XCTAssertEqual(outcome.replayedBlocks, [0] + Array(repeating: 2, count: 302))
-    // Within `relocation`, `cost`, `repayment_years` and `eligible` read no override: only
-    // `subsidy` and `moves_when` (which reads `subsidy`) are checked again.
-    XCTAssertEqual(outcome.replayedSettings, [0] + Array(repeating: 3, count: 302))
+    // Within `relocation`, `cost`, `repayment_years`, `eligible` and the two effect lists
+    // read no override: only `subsidy` and `moves_when` (which reads `subsidy`) are checked
+    // again.
+    XCTAssertEqual(outcome.replayedSettings, [0] + Array(repeating: 5, count: 302))
   }
 
   func testOptionsOfManyBlocksStartAtAKeptCheckpointAndTakeOverTheOtherBlocks() {
@@ -301,7 +302,7 @@ final class ResumedOptionChecksTests: XCTestCase {
     var resumed = ResumedOptionChecks(base: OptionChecker(syntax: model, file: source.path, overrides: []))
     _ = resumed.checkBase()
     func start(_ paths: Set<String>) -> Int? {
-      resumed.startingCheckpoints([(OptionChecker(syntax: model, file: source.path, overrides: []), paths)])[0]
+      resumed.startingCheckpoints([ResumedOptionChecks.Option(overrides: [], writtenPaths: paths)])[0]
     }
     // Checkpoints: before each of the 6 blocks (0 to 5), then before the transition (6), the
     // year's effects (7) and the rest (8).

@@ -121,7 +121,7 @@ extension OptionChecker {
       if !outcome.complete { result.complete = false }
     }
     for list in effectLists {
-      let effects = checkEffects(list, scope: scope, path: "\(blockName).effects")
+      let effects = checkOrReplayEffects(list, scope: scope, path: "\(blockName).effects")
       if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
     }
     return result

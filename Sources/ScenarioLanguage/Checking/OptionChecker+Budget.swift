@@ -33,6 +33,15 @@ extension OptionChecker {
   /// Checks a block's cap: units of `budget` and `places`, that they are the same for every
   /// household, the priority rule and the `by` attribute. Returns nil when there is no cap.
   mutating func checkCap(_ block: BlockSyntax, settings: CheckedSettings, rules: [FieldSyntax]) -> BudgetCap? {
+    // Most programmes have no cap: nothing to check or report.
+    let capFields = ["budget", "places", "priority_lowest", "priority_highest"]
+    guard
+      !rules.isEmpty
+        || block.items.contains(where: { item in
+          if case .field(let field) = item { return capFields.contains(field.name.value) }
+          return false
+        })
+    else { return nil }
     let fields = Dictionary(
       block.items.compactMap { item -> (String, FieldSyntax)? in
         if case .field(let field) = item { return (field.name.value, field) }

@@ -52,10 +52,15 @@ struct OptionChecker {
   init(syntax: ScenarioSyntax, file: String, overrides: [ParameterOverride], lockedPaths: Set<String> = []) {
     self.syntax = syntax
     self.file = file
+    self.overrides = Self.table(overrides)
+    self.lockedPaths = lockedPaths
+  }
+
+  /// Overrides by path; a later override of a path replaces an earlier one.
+  static func table(_ overrides: [ParameterOverride]) -> [String: ParameterOverride] {
     var table: [String: ParameterOverride] = [:]
     for override in overrides { table[override.path.value] = override }
-    self.overrides = table
-    self.lockedPaths = lockedPaths
+    return table
   }
 
   // MARK: - Diagnostics

@@ -48,10 +48,25 @@ struct ResumedOptionChecks {
     return (checker, rules)
   }
 
+  /// One option to check: its overrides (as `ScenarioChecker` builds them: the `--set`s the
+  /// option does not write, then its own), the locked paths among its own, and the paths it
+  /// writes itself. Its answers of `override(at:)` differ from the base's only at those.
+  struct Option: Sendable {
+    var overrides: [ParameterOverride]
+    var lockedPaths: Set<String> = []
+    var writtenPaths: Set<String>
+
+    /// The checker of the option's full check, from the beginning.
+    func checker(of base: OptionChecker) -> OptionChecker {
+      OptionChecker(syntax: base.syntax, file: base.file, overrides: overrides, lockedPaths: lockedPaths)
+    }
+  }
+
   /// The checkpoint an option writing these paths may start from (its number), or nil to
   /// start from the beginning.
   private func latestCheckpoint(writing paths: Set<String>) -> Int? {
-    let firstLookup = paths.compactMap { firstLookups[$0] }.min() ?? Int.max
+    var firstLookup = Int.max
+    for path in paths { if let lookup = firstLookups[path] { firstLookup = min(firstLookup, lookup) } }
     // The look-up counts grow along the checkpoints: the last one not after `firstLookup`.
     var found: Int?
     for (number, count) in lookupsBeforeCheckpoint.enumerated() {
@@ -63,36 +78,31 @@ struct ResumedOptionChecks {
 
   /// The checkpoint each option may start from (nil: the beginning), before choosing which
   /// are kept.
-  func startingCheckpoints(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [Int?] {
+  func startingCheckpoints(_ options: [Option]) -> [Int?] {
     options.map { latestCheckpoint(writing: $0.writtenPaths) }
   }
 
-  /// Checks each option (its checker, not yet run, and the paths it writes itself); results
-  /// in order. Call `checkBase()` first.
-  ///
-  /// Each option's checker must have the base's syntax and file, and overrides that differ
-  /// from the base's only at the paths it writes; its `lockedPaths` must be among those
-  /// (as `ScenarioChecker` builds them: the `--set`s the option does not write, then its own).
-  func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
-    let starts = startingStates(options)
+  /// Checks each option; results in order. Call `checkBase()` first.
+  func run(_ options: [Option]) -> [(ModelRules?, [Diagnostic])] {
+    let (snapshots, starts) = startingStates(options)
     return OptionChecks.run(count: options.count) { index in
-      let checked = check(options[index], from: starts[index])
+      let checked = check(options[index], from: starts[index].map { snapshots[$0] })
       return (checked.rules, checked.diagnostics)
     }
   }
 
   /// As `run`, one option after another, with the number of blocks and of settings of each
   /// taken over from the base check and the known paths at the end (for tests).
-  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(
+  func runCountingReplays(_ options: [Option]) -> [(
     rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   )] {
-    let starts = startingStates(options)
-    return options.indices.map { index in check(options[index], from: starts[index]) }
+    let (snapshots, starts) = startingStates(options)
+    return options.indices.map { index in check(options[index], from: starts[index].map { snapshots[$0] }) }
   }
 
-  /// The state each option starts from (nil: the beginning): a copy of the base checker at a
-  /// kept checkpoint, from a second run of the base check.
-  private func startingStates(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(OptionChecker, CheckProgress)?] {
+  /// The states options start from, copies of the base checker at kept checkpoints from a
+  /// second run of the base check, and the one each option starts from (nil: the beginning).
+  private func startingStates(_ options: [Option]) -> (snapshots: [(OptionChecker, CheckProgress)], starts: [Int?]) {
     let wanted = startingCheckpoints(options)
     var uses: [Int: Int] = [:]
     for number in wanted { if let number { uses[number, default: 0] += 1 } }
@@ -102,7 +112,9 @@ struct ResumedOptionChecks {
     for (number, _) in uses.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) where kept.count < Self.maximumSnapshots {
       kept.insert(number)
     }
-    var snapshots: [Int: (OptionChecker, CheckProgress)] = [:]
+    var snapshots: [(OptionChecker, CheckProgress)] = []
+    // For each checkpoint number up to the last kept one, the latest kept snapshot not after it.
+    var latestKept: [Int?] = []
     if !kept.isEmpty {
       var checker = base
       var progress = CheckProgress()
@@ -111,33 +123,37 @@ struct ResumedOptionChecks {
         if kept.contains(number) {
           var snapshot = checker
           snapshot.indexAllKnownPaths()
-          snapshots[number] = (snapshot, progress)
+          snapshots.append((snapshot, progress))
         }
+        latestKept.append(snapshots.isEmpty ? nil : snapshots.count - 1)
         number += 1
       }
     }
-    return wanted.map { number in
-      guard let number, let start = snapshots.filter({ $0.key <= number }).max(by: { $0.key < $1.key }) else { return nil }
-      return start.value
+    let starts = wanted.map { number -> Int? in
+      guard let number, !latestKept.isEmpty else { return nil }
+      return latestKept[min(number, latestKept.count - 1)]
     }
+    return (snapshots, starts)
   }
 
   /// One option's check, from `start` when given.
-  private func check(_ option: (checker: OptionChecker, writtenPaths: Set<String>), from start: (OptionChecker, CheckProgress)?) -> (
+  private func check(_ option: Option, from start: (OptionChecker, CheckProgress)?) -> (
     rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   ) {
-    var checker = option.checker
+    var checker: OptionChecker
     var progress = CheckProgress()
     if let (snapshot, snapshotProgress) = start {
       checker = snapshot
-      checker.overrides = option.checker.overrides
-      checker.lockedPaths = option.checker.lockedPaths
+      checker.overrides = OptionChecker.table(option.overrides)
+      checker.lockedPaths = option.lockedPaths
       progress = snapshotProgress
       // Blocks after the first the option changes may still be the base's.
       if var blocks {
         blocks.writtenPaths = option.writtenPaths
         checker.blockReplay = blocks
       }
+    } else {
+      checker = option.checker(of: base)
     }
     let rules = checker.check(resuming: &progress, checkpoint: nil)
     return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.blockReplay?.replayedSettings ?? 0, checker.knownPaths)

@@ -82,7 +82,7 @@ public enum ScenarioChecker {
     // Each option's overrides (the file's `--set`s first, then its own), then every option
     // checked, in parallel when there are many, merged in the order written.
     var duplicates: [[Diagnostic]] = []
-    var checkers: [(checker: OptionChecker, writtenPaths: Set<String>)] = []
+    var checks: [ResumedOptionChecks.Option] = []
     var overridesByOption: [[ParameterOverride]] = []
     for option in optionSyntaxes {
       var seen: Set<String> = []
@@ -102,11 +102,10 @@ public enum ScenarioChecker {
       let lockedHere = lockedPaths.filter { path in option.overrides.contains { $0.path.value == path } }
       duplicates.append(found)
       overridesByOption.append(overrides)
-      let checker = OptionChecker(syntax: model, file: source.path, overrides: overrides, lockedPaths: lockedHere)
-      checkers.append((checker, Set(option.overrides.map(\.path.value))))
+      checks.append(ResumedOptionChecks.Option(overrides: overrides, lockedPaths: lockedHere, writtenPaths: seen))
     }
     // Each option carries on from the base check where its own overrides start to matter.
-    let checked = resumed.run(checkers)
+    let checked = resumed.run(checks)
     for (index, option) in optionSyntaxes.enumerated() {
       diagnostics.append(contentsOf: duplicates[index])
       let (rules, checkerDiagnostics) = checked[index]

@@ -1,20 +1,27 @@
-/// Taking over the base check's result for one setting of a block that an option checks
-/// again.
+/// Taking over the base check's result for one setting or one effect list of a block that
+/// an option checks again.
 ///
 /// When an option cannot take over a whole block (`BlockReplay`), usually only one or two of
-/// its settings read the option's overrides. Checking one setting (`checkSetting`) is a
-/// function of the block's syntax, the header's results and the same state a block's check
-/// reads, so the base check records each setting of each block as it records the block
-/// (what it read, what it did) with its outcome; the option's check of the block takes over
-/// each setting whose recorded reads give the same answers in its state, and checks the
-/// others. A block's check calls `checkSettings` at most once, so a setting is found by the
-/// block's number and its place among the block's settings (its path is compared too).
+/// its settings read the option's overrides. Checking one setting (`checkSetting`) or one
+/// effect list (`checkEffects`) is a function of the block's syntax, the header's results
+/// and the same state a block's check reads, so the base check records each of these parts
+/// of each block as it records the block (what it read, what it did) with its outcome; the
+/// option's check of the block takes over each part whose recorded reads give the same
+/// answers in its state, and checks the others. A block's check calls `checkSettings` at
+/// most once, so a part is found by the block's number and its place among the block's
+/// parts (its path is compared too).
 enum SettingReplay {
-  /// One setting of the base check: what it read and did, and its outcome.
+  /// One part of a block of the base check: what it read and did, and its outcome.
   struct Record: Sendable {
     var path: String
     var changes: BlockReplay.Record
-    var outcome: SettingOutcome
+    var outcome: Outcome
+  }
+
+  /// What checking a part gave.
+  enum Outcome: Sendable {
+    case setting(SettingOutcome)
+    case effects([EffectRule])
   }
 }
 
@@ -30,8 +37,26 @@ struct SettingOutcome: Sendable {
 
 extension OptionChecker {
   /// Checks one setting of a block (see `checkSettings`), or takes over the base check's
-  /// result for it, and records it when recording.
+  /// result for it.
   mutating func checkOrReplaySetting(_ spec: SettingSpec, path: String, written: FieldSyntax?, scope: NameScope, block: BlockSyntax) -> SettingOutcome {
+    let outcome = checkOrReplayPart(path: path) { checker in
+      .setting(checker.checkSetting(spec, path: path, written: written, scope: scope, block: block))
+    }
+    guard case .setting(let setting) = outcome else { preconditionFailure("a setting's record holds effects") }
+    return setting
+  }
+
+  /// Checks one effect list of a block (see `checkSettings`), or takes over the base check's
+  /// result for it.
+  mutating func checkOrReplayEffects(_ list: EffectListSyntax, scope: NameScope, path: String) -> [EffectRule] {
+    let outcome = checkOrReplayPart(path: path) { checker in .effects(checker.checkEffects(list, scope: scope, path: path)) }
+    guard case .effects(let effects) = outcome else { preconditionFailure("an effect list's record holds a setting") }
+    return effects
+  }
+
+  /// Checks one part of the block being checked (`check`), or takes over the base check's
+  /// outcome for it, and records it when recording.
+  private mutating func checkOrReplayPart(path: String, _ check: (inout OptionChecker) -> SettingReplay.Outcome) -> SettingReplay.Outcome {
     if let replay = blockReplay, let index = replay.currentBlock {
       let ordinal = replay.nextSetting
       blockReplay?.nextSetting += 1
@@ -43,13 +68,13 @@ extension OptionChecker {
           return record.outcome
         }
       }
-      return checkSetting(spec, path: path, written: written, scope: scope, block: block)
+      return check(&self)
     }
-    guard blockLog?.current != nil else { return checkSetting(spec, path: path, written: written, scope: scope, block: block) }
+    guard blockLog?.current != nil else { return check(&self) }
     let start = recordingStart()
     blockLog?.currentSetting = BlockReplay.Record(
       drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles, identificationWasNil: nil, knownPaths: knownPaths.count..<knownPaths.count)
-    let outcome = checkSetting(spec, path: path, written: written, scope: scope, block: block)
+    let outcome = check(&self)
     if var record = blockLog?.currentSetting {
       blockLog?.currentSetting = nil
       finish(&record, from: start)

@@ -62,9 +62,42 @@ extension OptionChecker {
     var complete = true
   }
 
+  /// What `checkSettings` gathers from a block before checking its settings: a function of
+  /// the block's syntax and the header (besides the diagnostics and `let` paths it adds).
+  struct SettingsPlan: Sendable {
+    var scope: NameScope
+    var written: [String: FieldSyntax]
+    var effectLists: [EffectListSyntax]
+    var years: ClosedRange<Int>
+    var keep: NameListSyntax?
+    /// The path of each setting, in the order of the specs.
+    var paths: [String]
+  }
+
   mutating func checkSettings(_ block: BlockSyntax, specs: [SettingSpec]) -> CheckedSettings {
+    let plan = checkOrReplayPlan(block, specs: specs)
+    var result = CheckedSettings(years: plan.years)
+    result.keep = plan.keep
+    for (spec, path) in zip(specs, plan.paths) {
+      let outcome = checkOrReplaySetting(spec, path: path, written: plan.written[spec.name], scope: plan.scope, block: block)
+      if let value = outcome.value { result.values[spec.name] = value }
+      if let denominator = outcome.denominator { result.denominators[spec.name] = denominator }
+      if !outcome.complete { result.complete = false }
+    }
+    let effectsPath = "\(block.pathName).effects"
+    for list in plan.effectLists {
+      let effects = checkOrReplayEffects(list, scope: plan.scope, path: effectsPath)
+      if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
+    }
+    return result
+  }
+
+  /// The plan of `checkSettings`: the block's statements sorted out, with the diagnostics
+  /// of those that do not belong.
+  mutating func settingsPlan(_ block: BlockSyntax, specs: [SettingSpec]) -> SettingsPlan {
     let blockName = block.pathName
-    var result = CheckedSettings(years: firstYear...lastYear)
+    var years = firstYear...lastYear
+    var keep: NameListSyntax?
     var locals: [String: NameScope.LocalName] = [:]
     var written: [String: FieldSyntax] = [:]
     var effectLists: [EffectListSyntax] = []
@@ -93,8 +126,8 @@ extension OptionChecker {
         error("unknown-setting", "identification has no `years`: the registry is drawn up every year", span.range, hint: "remove the line")
       case .names(let list):
         if block.keyword.value == "transition" && list.name.value == "keep" {
-          if result.keep != nil { error("duplicate-setting", "`keep` is set twice in transition", list.name.range, hint: "list every name in one `keep`") }
-          result.keep = list
+          if keep != nil { error("duplicate-setting", "`keep` is set twice in transition", list.name.range, hint: "list every name in one `keep`") }
+          keep = list
         } else {
           error(
             "unknown-setting", "unknown setting `\(list.name.value)` in \(describe(block))", list.name.range,
@@ -103,7 +136,7 @@ extension OptionChecker {
       case .years(let span):
         if yearsSeen { error("duplicate-setting", "`years` is set twice in \(describe(block))", span.range, hint: "keep one") }
         yearsSeen = true
-        result.years = checkActiveYears(span, block: block)
+        years = checkActiveYears(span, block: block)
       case .effects(let list):
         if allowedEffects && list.timing != .endOfYear {
           effectLists.append(list)
@@ -114,17 +147,8 @@ extension OptionChecker {
     }
     var scope = NameScope(locals: locals, stream: blockName, place: describe(block))
     scope.unwrittenSettings = Set(specs.map(\.name).filter { written[$0] == nil })
-    for spec in specs {
-      let outcome = checkOrReplaySetting(spec, path: "\(blockName).\(spec.name)", written: written[spec.name], scope: scope, block: block)
-      if let value = outcome.value { result.values[spec.name] = value }
-      if let denominator = outcome.denominator { result.denominators[spec.name] = denominator }
-      if !outcome.complete { result.complete = false }
-    }
-    for list in effectLists {
-      let effects = checkOrReplayEffects(list, scope: scope, path: "\(blockName).effects")
-      if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
-    }
-    return result
+    return SettingsPlan(
+      scope: scope, written: written, effectLists: effectLists, years: years, keep: keep, paths: specs.map { "\(blockName).\($0.name)" })
   }
 
   /// One setting of `checkSettings`: its value from the override or the block, resolved and

@@ -1,9 +1,10 @@
-/// Taking over the base check's result for one setting or one effect list of a block that
-/// an option checks again.
+/// Taking over the base check's result for one part of a block that an option checks again:
+/// the plan of its settings, one setting or one effect list.
 ///
 /// When an option cannot take over a whole block (`BlockReplay`), usually only one or two of
-/// its settings read the option's overrides. Checking one setting (`checkSetting`) or one
-/// effect list (`checkEffects`) is a function of the block's syntax, the header's results
+/// its settings read the option's overrides. Sorting out a block's statements
+/// (`settingsPlan`), checking one setting (`checkSetting`) or one effect list
+/// (`checkEffects`) is a function of the block's syntax, the header's results
 /// and the same state a block's check reads, so the base check records each of these parts
 /// of each block as it records the block (what it read, what it did) with its outcome; the
 /// option's check of the block takes over each part whose recorded reads give the same
@@ -20,6 +21,7 @@ enum SettingReplay {
 
   /// What checking a part gave.
   enum Outcome: Sendable {
+    case plan(OptionChecker.SettingsPlan)
     case setting(SettingOutcome)
     case effects([EffectRule])
   }
@@ -36,13 +38,20 @@ struct SettingOutcome: Sendable {
 }
 
 extension OptionChecker {
+  /// The plan of a block's settings (see `checkSettings`), or the base check's.
+  mutating func checkOrReplayPlan(_ block: BlockSyntax, specs: [SettingSpec]) -> SettingsPlan {
+    let outcome = checkOrReplayPart(path: block.pathName) { checker in .plan(checker.settingsPlan(block, specs: specs)) }
+    guard case .plan(let plan) = outcome else { preconditionFailure("a plan's record holds another part") }
+    return plan
+  }
+
   /// Checks one setting of a block (see `checkSettings`), or takes over the base check's
   /// result for it.
   mutating func checkOrReplaySetting(_ spec: SettingSpec, path: String, written: FieldSyntax?, scope: NameScope, block: BlockSyntax) -> SettingOutcome {
     let outcome = checkOrReplayPart(path: path) { checker in
       .setting(checker.checkSetting(spec, path: path, written: written, scope: scope, block: block))
     }
-    guard case .setting(let setting) = outcome else { preconditionFailure("a setting's record holds effects") }
+    guard case .setting(let setting) = outcome else { preconditionFailure("a setting's record holds another part") }
     return setting
   }
 
@@ -50,7 +59,7 @@ extension OptionChecker {
   /// result for it.
   mutating func checkOrReplayEffects(_ list: EffectListSyntax, scope: NameScope, path: String) -> [EffectRule] {
     let outcome = checkOrReplayPart(path: path) { checker in .effects(checker.checkEffects(list, scope: scope, path: path)) }
-    guard case .effects(let effects) = outcome else { preconditionFailure("an effect list's record holds a setting") }
+    guard case .effects(let effects) = outcome else { preconditionFailure("an effect list's record holds another part") }
     return effects
   }
 

@@ -137,10 +137,10 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.resumed, 303)
     // After `relocation`, the `industry` and `minimum_living` blocks are the base check's.
     XCTAssertEqual(outcome.replayedBlocks, [0] + Array(repeating: 2, count: 302))
-    // Within `relocation`, the plan of its settings, `cost`, `repayment_years`, `eligible` and the two effect lists
-    // read no override: only `subsidy` and `moves_when` (which reads `subsidy`) are checked
-    // again.
-    XCTAssertEqual(outcome.replayedSettings, [0] + Array(repeating: 6, count: 302))
+    // Within `relocation`, the plan of its settings, `cost`, `repayment_years`, `eligible`
+    // and the two effect lists read no override: only `subsidy` and `moves_when` (which
+    // reads `subsidy`) are checked again. The `end of year` effects are taken over too.
+    XCTAssertEqual(outcome.replayedSettings, [0] + Array(repeating: 7, count: 302))
   }
 
   func testOptionsOfManyBlocksStartAtAKeptCheckpointAndTakeOverTheOtherBlocks() {

@@ -51,7 +51,9 @@ struct BlockReplay: Sendable {
     /// Whether a check in `checker`'s state, for an option writing `writtenPaths`, reads
     /// exactly what this one read (identification aside).
     func readsSame(in checker: OptionChecker, writtenPaths: Set<String>) -> Bool {
-      guard queried.isDisjoint(with: writtenPaths), checker.drawIndex == drawIndexBefore, checker.reportedCycles == reportedCyclesBefore
+      // An option writes a path or two: look those up rather than hash every path queried.
+      guard !writtenPaths.contains(where: queried.contains), checker.drawIndex == drawIndexBefore,
+        checker.reportedCycles == reportedCyclesBefore
       else { return false }
       for (key, value) in cacheReads {
         guard let current = checker.resolvedParameters[key] else {
@@ -119,9 +121,11 @@ struct BlockReplay: Sendable {
   /// How many blocks have been taken over (for tests).
   var replayed = 0
 
-  /// The block being checked again, while the option checks it, and the number of its
-  /// settings checked so far (see `SettingReplay`).
-  var currentBlock: Int?
+  /// The base check's parts of the year's effects stage (see `SettingReplay`).
+  var yearEffects: [SettingReplay.Record] = []
+  /// The base check's parts of the block (or stage) the option is checking, and how many of
+  /// them it has met so far (see `SettingReplay`).
+  var currentParts: [SettingReplay.Record]?
   var nextSetting = 0
   /// How many settings have been taken over (for tests).
   var replayedSettings = 0
@@ -130,15 +134,13 @@ struct BlockReplay: Sendable {
   /// exactly what the base check did.
   func applies(_ index: Int, to checker: OptionChecker, _ run: CheckProgress) -> Bool {
     guard index < records.count else { return false }
-    let record = records[index]
-    return record.identificationWasNil == (run.identification == nil) && record.readsSame(in: checker, writtenPaths: writtenPaths)
+    return records[index].identificationWasNil == (run.identification == nil) && records[index].readsSame(in: checker, writtenPaths: writtenPaths)
   }
 
   /// Does to `checker` and `run` what the base check's block `index` did.
   func apply(_ index: Int, to checker: inout OptionChecker, _ run: inout CheckProgress) {
-    let record = records[index]
-    record.applyChanges(to: &checker, diagnostics: diagnostics, knownPaths: knownPaths)
-    run.add(record.outcome, of: run.blocks[index])
+    records[index].applyChanges(to: &checker, diagnostics: diagnostics, knownPaths: knownPaths)
+    run.add(records[index].outcome, of: run.blocks[index])
   }
 }
 
@@ -149,6 +151,8 @@ struct BlockLog: Sendable {
   var current: BlockReplay.Record?
   /// The setting being checked within it (see `SettingReplay`).
   var currentSetting: BlockReplay.Record?
+  /// The parts of the year's effects stage, once recorded.
+  var yearEffects: [SettingReplay.Record] = []
 
   mutating func noteQuery(_ path: String) {
     current?.noteQuery(path)
@@ -207,10 +211,10 @@ extension OptionChecker {
         return
       }
       // Checked again: its settings may still be the base's.
-      blockReplay?.currentBlock = index
+      blockReplay?.currentParts = index < replay.records.count ? replay.records[index].settings : nil
       blockReplay?.nextSetting = 0
       run.add(checkBlock(block, run), of: block)
-      blockReplay?.currentBlock = nil
+      blockReplay?.currentParts = nil
       return
     }
     guard blockLog != nil else {
@@ -229,6 +233,29 @@ extension OptionChecker {
       blockLog?.records.append(record)
     }
     run.add(outcome, of: block)
+  }
+
+  /// Checks the effect lists of the year (`start of year`, `end of year`), each taken over
+  /// from the base check where it reads no override, and records them when recording.
+  mutating func checkOrReplayYearEffects(_ run: inout CheckProgress) {
+    if let replay = blockReplay {
+      blockReplay?.currentParts = replay.yearEffects
+      blockReplay?.nextSetting = 0
+    } else if blockLog != nil {
+      // A stand-in for a block, to collect the parts.
+      blockLog?.current = BlockReplay.Record(drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles)
+    }
+    for list in run.yearEnd where list.timing == .startOfYear {
+      run.startOfYear += checkOrReplayEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
+    }
+    for list in run.yearEnd where list.timing != .startOfYear {
+      run.endOfYear += checkOrReplayEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
+    }
+    blockReplay?.currentParts = nil
+    if let parts = blockLog?.current?.settings {
+      blockLog?.yearEffects = parts
+      blockLog?.current = nil
+    }
   }
 
   /// Where the checker stands, at the start of a recorded check.

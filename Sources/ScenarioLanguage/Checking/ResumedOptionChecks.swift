@@ -44,6 +44,7 @@ struct ResumedOptionChecks {
     firstLookups = checker.firstOverrideQueries ?? [:]
     checker.firstOverrideQueries = nil
     blocks = BlockReplay(records: checker.blockLog?.records ?? [], diagnostics: checker.diagnostics, knownPaths: checker.knownPaths)
+    blocks?.yearEffects = checker.blockLog?.yearEffects ?? []
     checker.blockLog = nil
     return (checker, rules)
   }
@@ -86,7 +87,7 @@ struct ResumedOptionChecks {
   func run(_ options: [Option]) -> [(ModelRules?, [Diagnostic])] {
     let (snapshots, starts) = startingStates(options)
     return OptionChecks.run(count: options.count) { index in
-      let checked = check(options[index], from: starts[index].map { snapshots[$0] })
+      let checked = check(options[index], from: starts[index], of: snapshots)
       return (checked.rules, checked.diagnostics)
     }
   }
@@ -97,7 +98,7 @@ struct ResumedOptionChecks {
     rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   )] {
     let (snapshots, starts) = startingStates(options)
-    return options.indices.map { index in check(options[index], from: starts[index].map { snapshots[$0] }) }
+    return options.indices.map { index in check(options[index], from: starts[index], of: snapshots) }
   }
 
   /// The states options start from, copies of the base checker at kept checkpoints from a
@@ -136,17 +137,17 @@ struct ResumedOptionChecks {
     return (snapshots, starts)
   }
 
-  /// One option's check, from `start` when given.
-  private func check(_ option: Option, from start: (OptionChecker, CheckProgress)?) -> (
+  /// One option's check, from snapshot `start` when given.
+  private func check(_ option: Option, from start: Int?, of snapshots: [(OptionChecker, CheckProgress)]) -> (
     rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   ) {
     var checker: OptionChecker
-    var progress = CheckProgress()
-    if let (snapshot, snapshotProgress) = start {
-      checker = snapshot
+    var progress: CheckProgress
+    if let start {
+      checker = snapshots[start].0
       checker.overrides = OptionChecker.table(option.overrides)
       checker.lockedPaths = option.lockedPaths
-      progress = snapshotProgress
+      progress = snapshots[start].1
       // Blocks after the first the option changes may still be the base's.
       if var blocks {
         blocks.writtenPaths = option.writtenPaths
@@ -154,6 +155,7 @@ struct ResumedOptionChecks {
       }
     } else {
       checker = option.checker(of: base)
+      progress = CheckProgress()
     }
     let rules = checker.check(resuming: &progress, checkpoint: nil)
     return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.blockReplay?.replayedSettings ?? 0, checker.knownPaths)

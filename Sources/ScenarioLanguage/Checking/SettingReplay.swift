@@ -1,5 +1,6 @@
-/// Taking over the base check's result for one part of a block that an option checks again:
-/// the plan of its settings, one setting or one effect list.
+/// Taking over the base check's result for one part of a block that an option checks again
+/// (the plan of its settings, one setting or one effect list), or for one effect list of the
+/// year's effects stage.
 ///
 /// When an option cannot take over a whole block (`BlockReplay`), usually only one or two of
 /// its settings read the option's overrides. Sorting out a block's statements
@@ -66,16 +67,13 @@ extension OptionChecker {
   /// Checks one part of the block being checked (`check`), or takes over the base check's
   /// outcome for it, and records it when recording.
   private mutating func checkOrReplayPart(path: String, _ check: (inout OptionChecker) -> SettingReplay.Outcome) -> SettingReplay.Outcome {
-    if let replay = blockReplay, let index = replay.currentBlock {
+    if let replay = blockReplay, let parts = replay.currentParts {
       let ordinal = replay.nextSetting
       blockReplay?.nextSetting += 1
-      if index < replay.records.count, ordinal < replay.records[index].settings.count {
-        let record = replay.records[index].settings[ordinal]
-        if record.path == path, record.changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
-          record.changes.applyChanges(to: &self, diagnostics: replay.diagnostics, knownPaths: replay.knownPaths)
-          blockReplay?.replayedSettings += 1
-          return record.outcome
-        }
+      if ordinal < parts.count, parts[ordinal].path == path, parts[ordinal].changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
+        parts[ordinal].changes.applyChanges(to: &self, diagnostics: replay.diagnostics, knownPaths: replay.knownPaths)
+        blockReplay?.replayedSettings += 1
+        return parts[ordinal].outcome
       }
       return check(&self)
     }

@@ -42,7 +42,9 @@ struct OptionChecker {
   var labels: [String] = []
   var globalParameters: [String: NameScope.LocalName] = [:]
   var blockFields: [String: (NameScope.LocalName, [String: NameScope.LocalName])] = [:]
-  var resolving: Set<String> = []
+  /// The parameters being resolved, innermost last (a few at most: an array is faster than
+  /// a set here).
+  var resolving: [String] = []
   var reportedCycles: Set<String> = []
   var resolvedParameters: [String: TypedValue] = [:]
   var drawIndex = 0

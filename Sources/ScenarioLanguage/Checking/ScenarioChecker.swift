@@ -83,7 +83,6 @@ public enum ScenarioChecker {
     // checked, in parallel when there are many, merged in the order written.
     var duplicates: [[Diagnostic]] = []
     var checks: [ResumedOptionChecks.Option] = []
-    var overridesByOption: [[ParameterOverride]] = []
     for option in optionSyntaxes {
       var seen: Set<String> = []
       var found: [Diagnostic] = []
@@ -99,9 +98,8 @@ public enum ScenarioChecker {
         overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
       }
       // Only the option's own overrides are refused: `--set seed=7` applies to every option.
-      let lockedHere = lockedPaths.filter { path in option.overrides.contains { $0.path.value == path } }
+      let lockedHere = seen.filter(lockedPaths.contains)
       duplicates.append(found)
-      overridesByOption.append(overrides)
       checks.append(ResumedOptionChecks.Option(overrides: overrides, lockedPaths: lockedHere, writtenPaths: seen))
     }
     // Each option carries on from the base check where its own overrides start to matter.
@@ -112,7 +110,7 @@ public enum ScenarioChecker {
       diagnostics.append(contentsOf: relevant(checkerDiagnostics))
       let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
       if index == (baselineIndex ?? 0) {
-        baselineOverrides = overridesByOption[index]
+        baselineOverrides = checks[index].overrides
         baselineTexts = texts
       }
       if let rules {

@@ -13,11 +13,18 @@
 /// most once, so a part is found by the block's number and its place among the block's
 /// parts (its path is compared too).
 enum SettingReplay {
-  /// One part of a block of the base check: what it read and did, and its outcome.
-  struct Record: Sendable {
-    var path: String
-    var changes: BlockReplay.Record
-    var outcome: Outcome
+  /// One part of a block of the base check: what it read and did, and its outcome. Never
+  /// changed once recorded; a class, so that an option's check looks it up without copying it.
+  final class Record: Sendable {
+    let path: String
+    let changes: BlockReplay.Record
+    let outcome: Outcome
+
+    init(path: String, changes: BlockReplay.Record, outcome: Outcome) {
+      self.path = path
+      self.changes = changes
+      self.outcome = outcome
+    }
   }
 
   /// What checking a part gave.
@@ -67,13 +74,15 @@ extension OptionChecker {
   /// Checks one part of the block being checked (`check`), or takes over the base check's
   /// outcome for it, and records it when recording.
   private mutating func checkOrReplayPart(path: String, _ check: (inout OptionChecker) -> SettingReplay.Outcome) -> SettingReplay.Outcome {
-    if let replay = blockReplay, let parts = replay.currentParts {
-      let ordinal = replay.nextSetting
+    if let parts = blockReplay?.currentParts, let ordinal = blockReplay?.nextSetting {
       blockReplay?.nextSetting += 1
-      if ordinal < parts.count, parts[ordinal].path == path, parts[ordinal].changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
-        parts[ordinal].changes.applyChanges(to: &self, diagnostics: replay.diagnostics, knownPaths: replay.knownPaths)
-        blockReplay?.replayedSettings += 1
-        return parts[ordinal].outcome
+      if ordinal < parts.count, let replay = blockReplay {
+        let record = parts[ordinal]
+        if record.path == path, record.changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
+          record.changes.applyChanges(to: &self, diagnostics: replay.diagnostics, knownPaths: replay.knownPaths)
+          blockReplay?.replayedSettings += 1
+          return record.outcome
+        }
       }
       return check(&self)
     }

@@ -186,13 +186,16 @@ public struct Lexer {
 
   private mutating func number() -> Token {
     let start = position
-    var digits = ""
+    // The number without its `_`s, as ASCII bytes (appending to a `String` character by
+    // character was most of the cost of lexing a large scenario).
+    var digits: [UInt8] = []
+    digits.reserveCapacity(24)
     var malformed = false
     func scanDigits() {
       var lastWasUnderscore = false
       while let byte = peek() {
         if byte.isDigit {
-          digits.append(Character(Unicode.Scalar(byte)))
+          digits.append(byte)
           lastWasUnderscore = false
         } else if byte == UInt8(ascii: "_") && !digits.isEmpty {
           // `1__000` is one malformed number, not a number and an identifier.
@@ -208,14 +211,14 @@ public struct Lexer {
     scanDigits()
     if peek() == UInt8(ascii: "."), peek(1)?.isDigit ?? false {
       position += 1
-      digits.append(".")
+      digits.append(UInt8(ascii: "."))
       scanDigits()
     }
     if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
       let signOffset = (peek(1) == UInt8(ascii: "+") || peek(1) == UInt8(ascii: "-")) ? 1 : 0
       if peek(1 + signOffset)?.isDigit ?? false {
-        digits.append("e")
-        if signOffset == 1, let sign = peek(1) { digits.append(Character(Unicode.Scalar(sign))) }
+        digits.append(UInt8(ascii: "e"))
+        if signOffset == 1, let sign = peek(1) { digits.append(sign) }
         position += 1 + signOffset
         scanDigits()
       }
@@ -230,14 +233,14 @@ public struct Lexer {
         hint:
           "put a space between a number and its unit, e.g. `\(source.text(in: SourceRange(start: start, end: glued))) \(source.text(in: SourceRange(start: glued, end: position)))`"
       )
-      return Token(.number, text: source.text(in: range), number: Double(digits) ?? 0, range: range)
+      return Token(.number, text: source.text(in: range), number: Double(String(decoding: digits, as: UTF8.self)) ?? 0, range: range)
     }
     let range = SourceRange(start: start, end: position)
     let text = source.text(in: range)
     if malformed {
       error("malformed-number", "malformed number `\(text)`", range, hint: "`_` may only stand between digits, as in `85_000`")
     }
-    var value = Double(digits) ?? 0
+    var value = Double(String(decoding: digits, as: UTF8.self)) ?? 0
     if !value.isFinite {
       error("number-out-of-range", "number `\(text)` is too large", range, hint: "numbers must be below about 1.8e308")
       value = 0

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Checks many options at once: each option's check is independent of the others, so with
 /// many options they are spread over the cores; results come back in the order given.
@@ -21,6 +22,20 @@ enum OptionChecks {
     let results = ResultSlots(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       results.store(check(index), at: index)
+    }
+    return results.values
+  }
+
+  /// `check(range)` for contiguous ranges of the indices below `count`, one range per core
+  /// (one range in all below `parallelThreshold`); the results of all ranges, in order.
+  static func run(count: Int, inRanges check: @Sendable (Range<Int>) -> [(ModelRules?, [Diagnostic])]) -> [(ModelRules?, [Diagnostic])] {
+    let workers = count >= parallelThreshold ? min(ProcessInfo.processInfo.activeProcessorCount, count) : 1
+    guard workers > 1 else { return check(0..<count) }
+    let ranges = (0..<workers).map { worker in (count * worker / workers)..<(count * (worker + 1) / workers) }
+    let results = ResultSlots(count: count)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let range = ranges[worker]
+      for (index, result) in zip(range, check(range)) { results.store(result, at: index) }
     }
     return results.values
   }

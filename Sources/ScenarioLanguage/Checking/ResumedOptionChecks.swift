@@ -84,11 +84,23 @@ struct ResumedOptionChecks {
   }
 
   /// Checks each option; results in order. Call `checkBase()` first.
+  ///
+  /// With many options, each core checks a range of them, carrying on from its own run of
+  /// the base check: copies of one checkpoint on several cores would share its storage, and
+  /// counting references to it from two cores at once costs more than the checks themselves.
   func run(_ options: [Option]) -> [(ModelRules?, [Diagnostic])] {
-    let (snapshots, starts) = startingStates(options)
-    return OptionChecks.run(count: options.count) { index in
-      let checked = check(options[index], from: starts[index], of: snapshots)
-      return (checked.rules, checked.diagnostics)
+    OptionChecks.run(count: options.count) { range in
+      var own = self
+      if range.lowerBound > 0 {
+        own = ResumedOptionChecks(base: base)
+        _ = own.checkBase()
+      }
+      let part = Array(options[range])
+      let (snapshots, starts) = own.startingStates(part)
+      return part.indices.map { index in
+        let checked = own.check(part[index], from: starts[index], of: snapshots)
+        return (checked.rules, checked.diagnostics)
+      }
     }
   }
 

@@ -22,17 +22,22 @@
 /// recorded and compared here too (`ResumedOptionChecksTests` compares every option of every
 /// scenario with its full check).
 struct BlockReplay: Sendable {
-  /// What one block (or one setting, see `SettingReplay`) of the base check read and did.
-  struct Record: Sendable {
+  /// What one block (or one part of a block, see `SettingReplay`) of the base check read and
+  /// did.
+  ///
+  /// A class, filled in by the base check while it records and only read afterwards, when
+  /// many options (on several threads) compare their state with it: as a struct of a dozen
+  /// collections it was copied at every look-up, which cost more than the comparison.
+  final class Record: @unchecked Sendable {
     // What it read.
     var queried: Set<String> = []
     var cacheReads: [String: TypedValue?] = [:]
     var knownPathReads: [String: Bool] = [:]
-    var drawIndexBefore: Int
-    var reportedCyclesBefore: Set<String>
-    /// Whether identification was defined before the block (nil for a setting, whose check
+    let drawIndexBefore: Int
+    let reportedCyclesBefore: Set<String>
+    /// Whether identification was defined before the block (nil for a part, whose check
     /// does not read it).
-    var identificationWasNil: Bool?
+    let identificationWasNil: Bool?
 
     // What it did.
     var cacheWrites: [(String, TypedValue)] = []
@@ -45,8 +50,16 @@ struct BlockReplay: Sendable {
     var drawIndexAfter = 0
     var overrideQueries = 0
     var outcome = BlockOutcome.transitionPart
-    /// The settings the block checked, in order (blocks only).
+    /// The parts the block checked, in order (blocks only).
     var settings: [SettingReplay.Record] = []
+
+    /// Starts the record of a check, in the checker's state as it starts.
+    init(drawIndexBefore: Int, reportedCyclesBefore: Set<String>, identificationWasNil: Bool? = nil, knownPathsBefore: Int) {
+      self.drawIndexBefore = drawIndexBefore
+      self.reportedCyclesBefore = reportedCyclesBefore
+      self.identificationWasNil = identificationWasNil
+      self.knownPaths = knownPathsBefore..<knownPathsBefore
+    }
 
     /// Whether a check in `checker`'s state, for an option writing `writtenPaths`, reads
     /// exactly what this one read (identification aside).
@@ -80,23 +93,23 @@ struct BlockReplay: Sendable {
       checker.overrideQueries += overrideQueries
     }
 
-    mutating func noteQuery(_ path: String) { queried.insert(path) }
+    func noteQuery(_ path: String) { queried.insert(path) }
 
     /// A read of `resolvedParameters`: recorded when it is the first of the entry and the
     /// check has not written it (then the answer is its own, in any state).
-    mutating func noteCacheRead(_ key: String, _ value: TypedValue?) {
+    func noteCacheRead(_ key: String, _ value: TypedValue?) {
       guard cacheReads.index(forKey: key) == nil, !cacheWritten.contains(key) else { return }
       cacheReads[key] = .some(value)
     }
 
-    mutating func noteCacheWrite(_ key: String, _ value: TypedValue) {
+    func noteCacheWrite(_ key: String, _ value: TypedValue) {
       cacheWrites.append((key, value))
       cacheWritten.insert(key)
     }
 
     /// A test of whether a path is known: recorded when it is the first of the path and the
     /// check has not added the path to `knownPaths` itself (`knownPaths` as it is).
-    mutating func noteKnownPathRead(_ path: String, _ known: Bool, knownPaths: [String]) {
+    func noteKnownPathRead(_ path: String, _ known: Bool, knownPaths: [String]) {
       guard knownPathReads[path] == nil, !knownPaths[self.knownPaths.lowerBound...].contains(path) else { return }
       knownPathReads[path] = known
     }
@@ -224,11 +237,11 @@ extension OptionChecker {
     let start = recordingStart()
     blockLog?.current = BlockReplay.Record(
       drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles, identificationWasNil: run.identification == nil,
-      knownPaths: knownPaths.count..<knownPaths.count)
+      knownPathsBefore: knownPaths.count)
     let outcome = checkBlock(block, run)
-    if var record = blockLog?.current {
+    if let record = blockLog?.current {
       blockLog?.current = nil
-      finish(&record, from: start)
+      finish(record, from: start)
       record.outcome = outcome
       blockLog?.records.append(record)
     }
@@ -243,7 +256,7 @@ extension OptionChecker {
       blockReplay?.nextSetting = 0
     } else if blockLog != nil {
       // A stand-in for a block, to collect the parts.
-      blockLog?.current = BlockReplay.Record(drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles)
+      blockLog?.current = BlockReplay.Record(drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles, knownPathsBefore: knownPaths.count)
     }
     for list in run.yearEnd where list.timing == .startOfYear {
       run.startOfYear += checkOrReplayEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
@@ -266,7 +279,7 @@ extension OptionChecker {
   }
 
   /// Completes `record` with what the check since `start` did.
-  func finish(_ record: inout BlockReplay.Record, from start: BlockReplay.Start) {
+  func finish(_ record: BlockReplay.Record, from start: BlockReplay.Start) {
     record.diagnostics = start.diagnostics..<diagnostics.count
     record.knownPaths = start.knownPaths..<knownPaths.count
     record.usedOverridesAdded = usedOverrides.subtracting(start.usedOverrides)

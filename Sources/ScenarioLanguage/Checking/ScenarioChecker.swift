@@ -38,10 +38,10 @@ public enum ScenarioChecker {
     // never reads `option` or `sweep` statements, so it is given a tree without them (with
     // thousands of options, copying them into every option's check was quadratic).
     var model = syntax
-    model.items.removeAll { item in
+    model.items = syntax.items.filter { item in
       switch item {
-      case .option, .sweep: return true
-      default: return false
+      case .option, .sweep: return false
+      default: return true
       }
     }
     var resumed = ResumedOptionChecks(base: OptionChecker(syntax: model, file: source.path, overrides: settings))
@@ -77,12 +77,14 @@ public enum ScenarioChecker {
       }
     }
     var options: [PolicyOption] = []
+    options.reserveCapacity(optionSyntaxes.count)
     var baselineOverrides = settings
     var baselineTexts: [String] = []
     // Each option's overrides (the file's `--set`s first, then its own), then every option
     // checked, in parallel when there are many, merged in the order written.
     var duplicates: [[Diagnostic]] = []
     var checks: [ResumedOptionChecks.Option] = []
+    checks.reserveCapacity(optionSyntaxes.count)
     for option in optionSyntaxes {
       var seen: Set<String> = []
       var found: [Diagnostic] = []

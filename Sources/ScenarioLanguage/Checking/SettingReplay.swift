@@ -88,12 +88,11 @@ extension OptionChecker {
     }
     guard blockLog?.current != nil else { return check(&self) }
     let start = recordingStart()
-    blockLog?.currentSetting = BlockReplay.Record(
-      drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles, identificationWasNil: nil, knownPaths: knownPaths.count..<knownPaths.count)
+    blockLog?.currentSetting = BlockReplay.Record(drawIndexBefore: drawIndex, reportedCyclesBefore: reportedCycles, knownPathsBefore: knownPaths.count)
     let outcome = check(&self)
-    if var record = blockLog?.currentSetting {
+    if let record = blockLog?.currentSetting {
       blockLog?.currentSetting = nil
-      finish(&record, from: start)
+      finish(record, from: start)
       blockLog?.current?.settings.append(SettingReplay.Record(path: path, changes: record, outcome: outcome))
     }
     return outcome

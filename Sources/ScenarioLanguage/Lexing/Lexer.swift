@@ -47,6 +47,8 @@ public struct Lexer {
       return [Token(.endOfFile, text: "", range: .point(bytes.count))]
     }
     var tokens: [Token] = []
+    // About one token per 5 bytes in scenarios: one allocation instead of many copies.
+    tokens.reserveCapacity(bytes.count / 5 + 16)
     while true {
       let before = position
       var token = next()

@@ -165,6 +165,48 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.replayedBlocks.first, count - 1)
   }
 
+  func testPartsOfABlockCheckedAgainAreTakenOverUnlessTheyReadAnOverride() {
+    // `cash.amount` is read by a setting of `move`, by an effect of `move` and by the
+    // year's effects; `move.subsidy` by another setting and an effect of `move`.
+    let body = """
+      let bonus = 10 yuan per household
+      programme subsidy cash {
+        amount 100 yuan per household
+        eligible when registered
+      }
+      programme relocation move {
+        cost 85000 yuan per household
+        subsidy 18720 yuan per household
+        moves when cost - subsidy <= savings + 0 * cash.amount
+        on join { savings += subsidy }
+        next year { income += 0 * cash.amount }
+      }
+      end of year { savings += 0 * cash.amount }
+      end of year { savings += bonus }
+      option "amount" { cash.amount = 200 }
+      option "broken amount" { cash.amount = registered }
+      option "subsidy" { move.subsidy = 20000 }
+      option "broken subsidy" { move.subsidy = registered }
+      option "cost" { move.cost = 90000 }
+      option "unknown" { move.costs = 90000 }
+      """
+    let text = Fixture.minimal(body: body)
+    let outcome = assertSameAsFullChecks(text)
+    XCTAssertEqual(outcome.options, 6)
+    XCTAssertEqual(outcome.withErrors, 3)
+    let replayed = Dictionary(uniqueKeysWithValues: zip(names(in: text), outcome.replayedSettings))
+    // `cash`: its plan and `eligible`; `move`: its plan, `cost`, `subsidy`,
+    // `repayment_years`, `eligible` and `on join`; the year's effects: `bonus`.
+    XCTAssertEqual(replayed["amount"], 9)
+    XCTAssertEqual(replayed["broken amount"], 9)
+    // `move` (its plan, `cost`, `repayment_years`, `eligible`, `next year`) and the year's
+    // effects.
+    XCTAssertEqual(replayed["subsidy"], 7)
+    XCTAssertEqual(replayed["broken subsidy"], 7)
+    XCTAssertEqual(replayed["cost"], 8)
+    XCTAssertEqual(replayed["unknown"], 0)
+  }
+
   /// A scenario whose `let`s and settings are used in several places.
   private let sharedValues = """
     scenario "Shared values" {

@@ -57,6 +57,7 @@ public enum ScenarioChecker {
     var optionSyntaxes: [OptionSyntax] = []
     for item in syntax.items { if case .option(let option) = item { optionSyntaxes.append(option) } }
     var names: Set<String> = []
+    names.reserveCapacity(optionSyntaxes.count + 1)
     var baselineIndex: Int?
     for (index, option) in optionSyntaxes.enumerated() {
       if names.contains(option.name.value) {
@@ -100,7 +101,8 @@ public enum ScenarioChecker {
         overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
       }
       // Only the option's own overrides are refused: `--set seed=7` applies to every option.
-      let lockedHere = seen.filter(lockedPaths.contains)
+      var lockedHere: Set<String> = []
+      for path in seen where lockedPaths.contains(path) { lockedHere.insert(path) }
       duplicates.append(found)
       checks.append(ResumedOptionChecks.Option(overrides: overrides, lockedPaths: lockedHere, writtenPaths: seen))
     }

@@ -66,7 +66,8 @@ extension OptionChecker {
   /// the block's syntax and the header (besides the diagnostics and `let` paths it adds).
   struct SettingsPlan: Sendable {
     var scope: NameScope
-    var written: [String: FieldSyntax]
+    /// The field written for each setting, in the order of the specs (nil: not written).
+    var written: [FieldSyntax?]
     var effectLists: [EffectListSyntax]
     var years: ClosedRange<Int>
     var keep: NameListSyntax?
@@ -78,8 +79,9 @@ extension OptionChecker {
     let plan = checkOrReplayPlan(block, specs: specs)
     var result = CheckedSettings(years: plan.years)
     result.keep = plan.keep
-    for (spec, path) in zip(specs, plan.paths) {
-      let outcome = checkOrReplaySetting(spec, path: path, written: plan.written[spec.name], scope: plan.scope, block: block)
+    result.values.reserveCapacity(specs.count)
+    for (index, spec) in specs.enumerated() {
+      let outcome = checkOrReplaySetting(spec, path: plan.paths[index], written: plan.written[index], scope: plan.scope, block: block)
       if let value = outcome.value { result.values[spec.name] = value }
       if let denominator = outcome.denominator { result.denominators[spec.name] = denominator }
       if !outcome.complete { result.complete = false }
@@ -148,7 +150,8 @@ extension OptionChecker {
     var scope = NameScope(locals: locals, stream: blockName, place: describe(block))
     scope.unwrittenSettings = Set(specs.map(\.name).filter { written[$0] == nil })
     return SettingsPlan(
-      scope: scope, written: written, effectLists: effectLists, years: years, keep: keep, paths: specs.map { "\(blockName).\($0.name)" })
+      scope: scope, written: specs.map { written[$0.name] }, effectLists: effectLists, years: years, keep: keep,
+      paths: specs.map { "\(blockName).\($0.name)" })
   }
 
   /// One setting of `checkSettings`: its value from the override or the block, resolved and

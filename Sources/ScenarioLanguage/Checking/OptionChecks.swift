@@ -27,9 +27,10 @@ enum OptionChecks {
   }
 
   /// `check(range)` for contiguous ranges of the indices below `count`, one range per core
-  /// (one range in all below `parallelThreshold`); the results of all ranges, in order.
+  /// and at least `parallelThreshold` indices per range (a range may cost a set-up of its
+  /// own); the results of all ranges, in order.
   static func run(count: Int, inRanges check: @Sendable (Range<Int>) -> [(ModelRules?, [Diagnostic])]) -> [(ModelRules?, [Diagnostic])] {
-    let workers = count >= parallelThreshold ? min(ProcessInfo.processInfo.activeProcessorCount, count) : 1
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / parallelThreshold))
     guard workers > 1 else { return check(0..<count) }
     let ranges = (0..<workers).map { worker in (count * worker / workers)..<(count * (worker + 1) / workers) }
     let results = ResultSlots(count: count)

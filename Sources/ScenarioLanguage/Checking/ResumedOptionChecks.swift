@@ -98,8 +98,8 @@ struct ResumedOptionChecks {
       let part = Array(options[range])
       let (snapshots, starts) = own.startingStates(part)
       return part.indices.map { index in
-        let checked = own.check(part[index], from: starts[index], of: snapshots)
-        return (checked.rules, checked.diagnostics)
+        let (checker, rules) = own.check(part[index], from: starts[index], of: snapshots)
+        return (rules, checker.diagnostics)
       }
     }
   }
@@ -110,7 +110,10 @@ struct ResumedOptionChecks {
     rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   )] {
     let (snapshots, starts) = startingStates(options)
-    return options.indices.map { index in check(options[index], from: starts[index], of: snapshots) }
+    return options.indices.map { index in
+      let (checker, rules) = check(options[index], from: starts[index], of: snapshots)
+      return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.blockReplay?.replayedSettings ?? 0, checker.knownPaths)
+    }
   }
 
   /// The states options start from, copies of the base checker at kept checkpoints from a
@@ -149,10 +152,9 @@ struct ResumedOptionChecks {
     return (snapshots, starts)
   }
 
-  /// One option's check, from snapshot `start` when given.
-  private func check(_ option: Option, from start: Int?, of snapshots: [(OptionChecker, CheckProgress)]) -> (
-    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
-  ) {
+  /// One option's check, from snapshot `start` when given: the checker after it and the
+  /// rules.
+  private func check(_ option: Option, from start: Int?, of snapshots: [(OptionChecker, CheckProgress)]) -> (OptionChecker, ModelRules?) {
     var checker: OptionChecker
     var progress: CheckProgress
     if let start {
@@ -170,6 +172,6 @@ struct ResumedOptionChecks {
       progress = CheckProgress()
     }
     let rules = checker.check(resuming: &progress, checkpoint: nil)
-    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.blockReplay?.replayedSettings ?? 0, checker.knownPaths)
+    return (checker, rules)
   }
 }

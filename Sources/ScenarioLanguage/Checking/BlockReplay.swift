@@ -7,8 +7,8 @@
 /// - the answers of `override(at:)`;
 /// - `resolvedParameters` and the known parameter paths, in `resolveParameter`;
 /// - `drawIndex` and `reportedCycles`;
-/// - of `CheckProgress`, the names and keywords of the blocks before it (the same in every
-///   check) and whether identification is defined.
+/// - of `CheckProgress`, the keywords of the blocks named like it before it (the same in
+///   every check, `earlierKeywords`) and whether identification is defined.
 ///
 /// The base check records, per block, every path it looked up, the first value it read of
 /// each `resolvedParameters` entry and each path's membership of the known paths, the
@@ -16,7 +16,9 @@
 /// an option reaches the same block and none of those paths is one the option writes and
 /// every recorded read gives the same value in the option's state, the option's check of
 /// the block would read exactly what the base's did, so would do exactly what it did: the
-/// recorded changes are applied instead. Otherwise the block is checked as usual.
+/// recorded changes are applied instead. Otherwise the block is checked as usual, and its
+/// parts that read none of the option's overrides are taken over the same way
+/// (`SettingReplay`).
 ///
 /// A new field of `OptionChecker` that a block's check reads and that blocks change must be
 /// recorded and compared here too (`ResumedOptionChecksTests` compares every option of every

@@ -9,7 +9,9 @@
 /// look-ups, same state. The base check is run once recording the number of the first
 /// look-up of each path and the look-ups made before each checkpoint; an option then starts
 /// from a copy of the base checker at the last checkpoint before its first written path was
-/// looked up, with its own overrides put in, and carries on from there.
+/// looked up, with its own overrides put in, and carries on from there, taking over the
+/// base check's blocks, and parts of blocks, that read none of its overrides (`BlockReplay`,
+/// `SettingReplay`).
 ///
 /// Holding copies of the checker makes the base check copy its tables when it next changes
 /// them, so only a few checkpoints are kept (`maximumSnapshots`), those most options use;
@@ -104,8 +106,9 @@ struct ResumedOptionChecks {
     }
   }
 
-  /// As `run`, one option after another, with the number of blocks and of settings of each
-  /// taken over from the base check and the known paths at the end (for tests).
+  /// As `run`, one option after another, with the number of blocks and of parts of blocks
+  /// (see `SettingReplay`) of each taken over from the base check and the known paths at the
+  /// end (for tests).
   func runCountingReplays(_ options: [Option]) -> [(
     rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
   )] {
@@ -129,7 +132,7 @@ struct ResumedOptionChecks {
       kept.insert(number)
     }
     var snapshots: [(OptionChecker, CheckProgress)] = []
-    // For each checkpoint number up to the last kept one, the latest kept snapshot not after it.
+    // For each checkpoint number, the latest kept snapshot not after it.
     var latestKept: [Int?] = []
     if !kept.isEmpty {
       var checker = base

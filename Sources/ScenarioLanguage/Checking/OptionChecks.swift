@@ -23,7 +23,7 @@ enum OptionChecks {
     DispatchQueue.concurrentPerform(iterations: count) { index in
       results.store(check(index), at: index)
     }
-    return results.values
+    return results.takeValues()
   }
 
   /// `check(range)` for contiguous ranges of the indices below `count`, one range per core
@@ -38,7 +38,7 @@ enum OptionChecks {
       let range = ranges[worker]
       for (index, result) in zip(range, check(range)) { results.store(result, at: index) }
     }
-    return results.values
+    return results.takeValues()
   }
 
   /// One slot per option, each written by exactly one iteration of `concurrentPerform`
@@ -58,6 +58,7 @@ enum OptionChecks {
 
     func store(_ value: (ModelRules?, [Diagnostic]), at index: Int) { buffer[index] = value }
 
-    var values: [(ModelRules?, [Diagnostic])] { buffer.map { $0 ?? (nil, []) } }
+    /// The values, moved out of their slots (which are left empty).
+    func takeValues() -> [(ModelRules?, [Diagnostic])] { buffer.indices.map { buffer[$0].take() ?? (nil, []) } }
   }
 }

@@ -107,11 +107,12 @@ public enum ScenarioChecker {
       checks.append(ResumedOptionChecks.Option(overrides: overrides, lockedPaths: lockedHere, writtenPaths: seen))
     }
     // Each option carries on from the base check where its own overrides start to matter.
-    let checked = resumed.run(checks)
+    var checked = resumed.run(checks)
     for (index, option) in optionSyntaxes.enumerated() {
       diagnostics.append(contentsOf: duplicates[index])
-      let (rules, checkerDiagnostics) = checked[index]
-      diagnostics.append(contentsOf: relevant(checkerDiagnostics))
+      // Moved out rather than copied: thousands of rules.
+      let rules = checked[index].0.take()
+      diagnostics.append(contentsOf: relevant(checked[index].1))
       let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
       if index == (baselineIndex ?? 0) {
         baselineOverrides = checks[index].overrides

@@ -17,6 +17,8 @@ final class ResumedOptionChecksTests: XCTestCase {
     var withErrors = 0
     /// Blocks whose check was taken over from the base check, per option.
     var replayedBlocks: [Int] = []
+    /// Settings of blocks checked again whose check was taken over, per option.
+    var replayedSettings: [Int] = []
   }
 
   /// Checks every option of `text` both ways, as `ScenarioChecker` builds them, and asserts
@@ -51,30 +53,31 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(base.diagnostics, full.diagnostics, "base diagnostics of \(path)", file: file, line: line)
     XCTAssertEqual(base.parameterPaths, full.parameterPaths, file: file, line: line)
 
-    var checkers: [(checker: OptionChecker, writtenPaths: Set<String>)] = []
+    var checkers: [ResumedOptionChecks.Option] = []
     for item in syntax.items {
       guard case .option(let option) = item else { continue }
       var optionOverrides = overrides.filter { setting in !option.overrides.contains { $0.path.value == setting.path.value } }
       for written in option.overrides { optionOverrides.append(ParameterOverride(path: written.path, value: written.value, file: path)) }
       let locked = ScenarioChecker.lockedPaths.filter { locked in option.overrides.contains { $0.path.value == locked } }
-      checkers.append((OptionChecker(syntax: model, file: path, overrides: optionOverrides, lockedPaths: locked), Set(option.overrides.map(\.path.value))))
+      checkers.append(ResumedOptionChecks.Option(overrides: optionOverrides, lockedPaths: locked, writtenPaths: Set(option.overrides.map(\.path.value))))
     }
     let counted = resumed.runCountingReplays(checkers)
     let fast = resumed.run(checkers)
     let slow = checkers.map { entry in
-      var checker = entry.checker
+      var checker = OptionChecker(syntax: model, file: path, overrides: entry.overrides, lockedPaths: entry.lockedPaths)
       let rules = checker.check()
       return (rules, checker.diagnostics, checker.parameterPaths)
     }
     var outcome = Outcome(options: checkers.count)
     outcome.resumed = resumed.startingCheckpoints(checkers).filter { $0 != nil }.count
-    outcome.replayedBlocks = counted.map(\.2)
+    outcome.replayedBlocks = counted.map(\.replayed)
+    outcome.replayedSettings = counted.map(\.replayedSettings)
     XCTAssertEqual(fast.count, slow.count, file: file, line: line)
     XCTAssertEqual(counted.count, slow.count, file: file, line: line)
     for (index, (countedResult, slowResult)) in zip(counted, slow).enumerated() {
-      XCTAssertEqual(countedResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
-      XCTAssertEqual(countedResult.1, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
-      XCTAssertEqual(countedResult.3, slowResult.2, "known paths of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.rules, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.diagnostics, slowResult.1, "diagnostics of option \(index) of \(path)", file: file, line: line)
+      XCTAssertEqual(countedResult.knownPaths, slowResult.2, "known paths of option \(index) of \(path)", file: file, line: line)
     }
     for (index, (fastResult, slowResult)) in zip(fast, slow).enumerated() {
       XCTAssertEqual(fastResult.0, slowResult.0, "rules of option \(index) of \(path)", file: file, line: line)
@@ -134,6 +137,10 @@ final class ResumedOptionChecksTests: XCTestCase {
     XCTAssertEqual(outcome.resumed, 303)
     // After `relocation`, the `industry` and `minimum_living` blocks are the base check's.
     XCTAssertEqual(outcome.replayedBlocks, [0] + Array(repeating: 2, count: 302))
+    // Within `relocation`, the plan of its settings, `cost`, `repayment_years`, `eligible`
+    // and the two effect lists read no override: only `subsidy` and `moves_when` (which
+    // reads `subsidy`) are checked again. The `end of year` effects are taken over too.
+    XCTAssertEqual(outcome.replayedSettings, [0] + Array(repeating: 7, count: 302))
   }
 
   func testOptionsOfManyBlocksStartAtAKeptCheckpointAndTakeOverTheOtherBlocks() {
@@ -156,6 +163,48 @@ final class ResumedOptionChecksTests: XCTestCase {
     }
     // The first option's block is the first: it starts there and takes over all the others.
     XCTAssertEqual(outcome.replayedBlocks.first, count - 1)
+  }
+
+  func testPartsOfABlockCheckedAgainAreTakenOverUnlessTheyReadAnOverride() {
+    // `cash.amount` is read by a setting of `move`, by an effect of `move` and by the
+    // year's effects; `move.subsidy` by another setting and an effect of `move`.
+    let body = """
+      let bonus = 10 yuan per household
+      programme subsidy cash {
+        amount 100 yuan per household
+        eligible when registered
+      }
+      programme relocation move {
+        cost 85000 yuan per household
+        subsidy 18720 yuan per household
+        moves when cost - subsidy <= savings + 0 * cash.amount
+        on join { savings += subsidy }
+        next year { income += 0 * cash.amount }
+      }
+      end of year { savings += 0 * cash.amount }
+      end of year { savings += bonus }
+      option "amount" { cash.amount = 200 }
+      option "broken amount" { cash.amount = registered }
+      option "subsidy" { move.subsidy = 20000 }
+      option "broken subsidy" { move.subsidy = registered }
+      option "cost" { move.cost = 90000 }
+      option "unknown" { move.costs = 90000 }
+      """
+    let text = Fixture.minimal(body: body)
+    let outcome = assertSameAsFullChecks(text)
+    XCTAssertEqual(outcome.options, 6)
+    XCTAssertEqual(outcome.withErrors, 3)
+    let replayed = Dictionary(uniqueKeysWithValues: zip(names(in: text), outcome.replayedSettings))
+    // `cash`: its plan and `eligible`; `move`: its plan, `cost`, `subsidy`,
+    // `repayment_years`, `eligible` and `on join`; the year's effects: `bonus`.
+    XCTAssertEqual(replayed["amount"], 9)
+    XCTAssertEqual(replayed["broken amount"], 9)
+    // `move` (its plan, `cost`, `repayment_years`, `eligible`, `next year`) and the year's
+    // effects.
+    XCTAssertEqual(replayed["subsidy"], 7)
+    XCTAssertEqual(replayed["broken subsidy"], 7)
+    XCTAssertEqual(replayed["cost"], 8)
+    XCTAssertEqual(replayed["unknown"], 0)
   }
 
   /// A scenario whose `let`s and settings are used in several places.
@@ -295,7 +344,7 @@ final class ResumedOptionChecksTests: XCTestCase {
     var resumed = ResumedOptionChecks(base: OptionChecker(syntax: model, file: source.path, overrides: []))
     _ = resumed.checkBase()
     func start(_ paths: Set<String>) -> Int? {
-      resumed.startingCheckpoints([(OptionChecker(syntax: model, file: source.path, overrides: []), paths)])[0]
+      resumed.startingCheckpoints([ResumedOptionChecks.Option(overrides: [], writtenPaths: paths)])[0]
     }
     // Checkpoints: before each of the 6 blocks (0 to 5), then before the transition (6), the
     // year's effects (7) and the rest (8).

@@ -25,19 +25,30 @@ struct CheckProgress: Sendable {
   var programmes: [ProgrammeRule] = []
   var transfers: [ProgrammeRule] = []
   var prices: [PriceRule] = []
-  var blockNames: [String: SourceRange] = [:]
   var transitionBlocks: [String: [BlockSyntax]] = [:]
-  var blockKeywords: [String: String] = [:]
+  /// For each block, the keyword of the first block before it with the same path name (nil:
+  /// none), from the syntax alone (see `indexBlockNames`).
+  var earlierKeywords: [String?] = []
 
   // Collected by the later stages.
   var transition: TransitionRule?
   var startOfYear: [EffectRule] = []
   var endOfYear: [EffectRule] = []
 
+  /// Finds, once the header stage has collected the blocks, the blocks named like an earlier
+  /// one (`earlierKeywords`): every check of the same syntax shares the answer, so a check
+  /// carrying on from a checkpoint does not build it again.
+  mutating func indexBlockNames() {
+    var firstKeywords: [String: String] = [:]
+    earlierKeywords = blocks.map { block in
+      let earlier = firstKeywords[block.pathName]
+      if earlier == nil { firstKeywords[block.pathName] = block.keyword.value }
+      return earlier
+    }
+  }
+
   /// Records a block's outcome (after `OptionChecker.checkBlock`).
   mutating func add(_ outcome: BlockOutcome, of block: BlockSyntax) {
-    blockKeywords[block.pathName] = blockKeywords[block.pathName] ?? block.keyword.value
-    blockNames[block.pathName] = block.range
     switch outcome {
     case .shock(let rule): if let rule { shocks.append(rule) }
     case .price(let rule): if let rule { prices.append(rule) }

@@ -62,9 +62,44 @@ extension OptionChecker {
     var complete = true
   }
 
+  /// What `checkSettings` gathers from a block before checking its settings: a function of
+  /// the block's syntax and the header (besides the diagnostics and `let` paths it adds).
+  struct SettingsPlan: Sendable {
+    var scope: NameScope
+    /// The field written for each setting, in the order of the specs (nil: not written).
+    var written: [FieldSyntax?]
+    var effectLists: [EffectListSyntax]
+    var years: ClosedRange<Int>
+    var keep: NameListSyntax?
+    /// The path of each setting, in the order of the specs.
+    var paths: [String]
+  }
+
   mutating func checkSettings(_ block: BlockSyntax, specs: [SettingSpec]) -> CheckedSettings {
+    let plan = checkOrReplayPlan(block, specs: specs)
+    var result = CheckedSettings(years: plan.years)
+    result.keep = plan.keep
+    result.values.reserveCapacity(specs.count)
+    for (index, spec) in specs.enumerated() {
+      let outcome = checkOrReplaySetting(spec, path: plan.paths[index], written: plan.written[index], scope: plan.scope, block: block)
+      if let value = outcome.value { result.values[spec.name] = value }
+      if let denominator = outcome.denominator { result.denominators[spec.name] = denominator }
+      if !outcome.complete { result.complete = false }
+    }
+    let effectsPath = "\(block.pathName).effects"
+    for list in plan.effectLists {
+      let effects = checkOrReplayEffects(list, scope: plan.scope, path: effectsPath)
+      if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
+    }
+    return result
+  }
+
+  /// The plan of `checkSettings`: the block's statements sorted out, with the diagnostics
+  /// of those that do not belong.
+  mutating func settingsPlan(_ block: BlockSyntax, specs: [SettingSpec]) -> SettingsPlan {
     let blockName = block.pathName
-    var result = CheckedSettings(years: firstYear...lastYear)
+    var years = firstYear...lastYear
+    var keep: NameListSyntax?
     var locals: [String: NameScope.LocalName] = [:]
     var written: [String: FieldSyntax] = [:]
     var effectLists: [EffectListSyntax] = []
@@ -93,8 +128,8 @@ extension OptionChecker {
         error("unknown-setting", "identification has no `years`: the registry is drawn up every year", span.range, hint: "remove the line")
       case .names(let list):
         if block.keyword.value == "transition" && list.name.value == "keep" {
-          if result.keep != nil { error("duplicate-setting", "`keep` is set twice in transition", list.name.range, hint: "list every name in one `keep`") }
-          result.keep = list
+          if keep != nil { error("duplicate-setting", "`keep` is set twice in transition", list.name.range, hint: "list every name in one `keep`") }
+          keep = list
         } else {
           error(
             "unknown-setting", "unknown setting `\(list.name.value)` in \(describe(block))", list.name.range,
@@ -103,7 +138,7 @@ extension OptionChecker {
       case .years(let span):
         if yearsSeen { error("duplicate-setting", "`years` is set twice in \(describe(block))", span.range, hint: "keep one") }
         yearsSeen = true
-        result.years = checkActiveYears(span, block: block)
+        years = checkActiveYears(span, block: block)
       case .effects(let list):
         if allowedEffects && list.timing != .endOfYear {
           effectLists.append(list)
@@ -114,36 +149,36 @@ extension OptionChecker {
     }
     var scope = NameScope(locals: locals, stream: blockName, place: describe(block))
     scope.unwrittenSettings = Set(specs.map(\.name).filter { written[$0] == nil })
-    for spec in specs {
-      let path = "\(blockName).\(spec.name)"
-      knownPaths.append(path)
-      guard let (expression, fileName) = valueSyntax(path, written[spec.name]?.value) else {
-        if spec.required {
-          error(
-            "missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
-            hint: "add `\(Self.written(spec.name)) …` inside the block")
-          result.complete = false
-        }
-        continue
+    return SettingsPlan(
+      scope: scope, written: specs.map { written[$0.name] }, effectLists: effectLists, years: years, keep: keep,
+      paths: specs.map { "\(blockName).\($0.name)" })
+  }
+
+  /// One setting of `checkSettings`: its value from the override or the block, resolved and
+  /// checked against what the setting expects.
+  mutating func checkSetting(_ spec: SettingSpec, path: String, written: FieldSyntax?, scope: NameScope, block: BlockSyntax) -> SettingOutcome {
+    var outcome = SettingOutcome()
+    knownPaths.append(path)
+    guard let (expression, fileName) = valueSyntax(path, written?.value) else {
+      if spec.required {
+        error(
+          "missing-setting", "\(describe(block)) has no `\(Self.written(spec.name))`", block.keyword.range.union(block.name?.range ?? block.keyword.range),
+          hint: "add `\(Self.written(spec.name)) …` inside the block")
+        outcome.complete = false
       }
-      var fieldScope = scope
-      fieldScope.stream = path
-      drawIndex = 0
-      guard let typed = resolve(expression, file: fileName, scope: fieldScope, argumentPath: path) else {
-        result.complete = false
-        continue
-      }
-      let unit = expression.literalUnit ?? written[spec.name]?.unit
-      if let denominator = checkValue(typed, expression: expression, unit: unit, expected: spec.expected, path: path, file: fileName) {
-        result.denominators[spec.name] = denominator
-      }
-      result.values[spec.name] = typed.value
+      return outcome
     }
-    for list in effectLists {
-      let effects = checkEffects(list, scope: scope, path: "\(blockName).effects")
-      if list.timing == .onJoin { result.onJoin += effects } else { result.nextYear += effects }
+    var fieldScope = scope
+    fieldScope.stream = path
+    drawIndex = 0
+    guard let typed = resolve(expression, file: fileName, scope: fieldScope, argumentPath: path) else {
+      outcome.complete = false
+      return outcome
     }
-    return result
+    let unit = expression.literalUnit ?? written?.unit
+    outcome.denominator = checkValue(typed, expression: expression, unit: unit, expected: spec.expected, path: path, file: fileName)
+    outcome.value = typed.value
+    return outcome
   }
 
   private mutating func checkActiveYears(_ span: YearSpanSyntax, block: BlockSyntax) -> ClosedRange<Int> {

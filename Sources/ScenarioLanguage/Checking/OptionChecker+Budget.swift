@@ -3,19 +3,24 @@ extension OptionChecker {
   /// override). Only those the block writes exist: a cap is declared where the programme is
   /// written, so that every option has the same metrics.
   static func capSettings(for block: BlockSyntax) -> [SettingSpec] {
-    let written = Set(
-      block.items.compactMap { item -> String? in
-        if case .field(let field) = item { return field.name.value }
-        return nil
-      })
-    return ["budget", "places", "priority_lowest", "priority_highest"].filter(written.contains).map {
-      SettingSpec(name: $0, expected: .number)
-    }
+    ["budget", "places", "priority_lowest", "priority_highest"].filter { name in
+      block.items.contains { item in
+        if case .field(let field) = item { return field.name.value == name }
+        return false
+      }
+    }.map { SettingSpec(name: $0, expected: .number) }
   }
 
   /// The statements of a cap that are not values (`priority random`, `priority registry
   /// order`, an unknown `priority …`, `by ATTR`), and the block without them.
   static func splitCapRules(_ block: BlockSyntax) -> (block: BlockSyntax, rules: [FieldSyntax]) {
+    let isRule = { (name: String) in name == "priority" || name == "priority_random" || name == "priority_registry" || name == "by" }
+    guard
+      block.items.contains(where: { item in
+        if case .field(let field) = item { return isRule(field.name.value) }
+        return false
+      })
+    else { return (block, []) }
     var rest = block
     var rules: [FieldSyntax] = []
     rest.items = block.items.filter { item in
@@ -33,6 +38,15 @@ extension OptionChecker {
   /// Checks a block's cap: units of `budget` and `places`, that they are the same for every
   /// household, the priority rule and the `by` attribute. Returns nil when there is no cap.
   mutating func checkCap(_ block: BlockSyntax, settings: CheckedSettings, rules: [FieldSyntax]) -> BudgetCap? {
+    // Most programmes have no cap: nothing to check or report.
+    let capFields = ["budget", "places", "priority_lowest", "priority_highest"]
+    guard
+      !rules.isEmpty
+        || block.items.contains(where: { item in
+          if case .field(let field) = item { return capFields.contains(field.name.value) }
+          return false
+        })
+    else { return nil }
     let fields = Dictionary(
       block.items.compactMap { item -> (String, FieldSyntax)? in
         if case .field(let field) = item { return (field.name.value, field) }

@@ -156,8 +156,8 @@ extension OptionChecker {
       }
       return nil
     }
-    resolving.insert(local.path)
-    defer { resolving.remove(local.path) }
+    resolving.append(local.path)
+    defer { resolving.removeLast() }
     indexKnownPaths()
     let known = isKnownPath(local.path)
     if blockLog != nil { blockLog?.noteKnownPathRead(local.path, known, knownPaths: knownPaths) }

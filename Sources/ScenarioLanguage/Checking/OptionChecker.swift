@@ -42,7 +42,9 @@ struct OptionChecker {
   var labels: [String] = []
   var globalParameters: [String: NameScope.LocalName] = [:]
   var blockFields: [String: (NameScope.LocalName, [String: NameScope.LocalName])] = [:]
-  var resolving: Set<String> = []
+  /// The parameters being resolved, innermost last (a few at most: an array is faster than
+  /// a set here).
+  var resolving: [String] = []
   var reportedCycles: Set<String> = []
   var resolvedParameters: [String: TypedValue] = [:]
   var drawIndex = 0
@@ -52,10 +54,15 @@ struct OptionChecker {
   init(syntax: ScenarioSyntax, file: String, overrides: [ParameterOverride], lockedPaths: Set<String> = []) {
     self.syntax = syntax
     self.file = file
+    self.overrides = Self.table(overrides)
+    self.lockedPaths = lockedPaths
+  }
+
+  /// Overrides by path; a later override of a path replaces an earlier one.
+  static func table(_ overrides: [ParameterOverride]) -> [String: ParameterOverride] {
     var table: [String: ParameterOverride] = [:]
     for override in overrides { table[override.path.value] = override }
-    self.overrides = table
-    self.lockedPaths = lockedPaths
+    return table
   }
 
   // MARK: - Diagnostics
@@ -78,6 +85,7 @@ struct OptionChecker {
   mutating func check(resuming run: inout CheckProgress, checkpoint: ((OptionChecker, CheckProgress) -> Void)?) -> ModelRules? {
     if run.stage == .header {
       checkHeaderAndDeclarations(&run)
+      run.indexBlockNames()
       run.stage = .blocks
     }
     while run.stage == .blocks && run.nextBlock < run.blocks.count {
@@ -94,12 +102,7 @@ struct OptionChecker {
     }
     if run.stage == .yearEffects {
       checkpoint?(self, run)
-      for list in run.yearEnd where list.timing == .startOfYear {
-        run.startOfYear += checkEffects(list, scope: NameScope(stream: "start of year", place: "start of year"), path: "start_of_year")
-      }
-      for list in run.yearEnd where list.timing != .startOfYear {
-        run.endOfYear += checkEffects(list, scope: NameScope(stream: "end of year", place: "end of year"), path: "end_of_year")
-      }
+      checkOrReplayYearEffects(&run)
       run.stage = .breakdowns
     }
     checkpoint?(self, run)
@@ -191,13 +194,14 @@ struct OptionChecker {
     run.growth = checkGrowth(growthSyntax)
   }
 
-  /// One block: a shock, price, identification, transition part or programme. Of `run` it
-  /// reads only the blocks' names and keywords so far and whether identification is defined;
-  /// `CheckProgress.add(_:of:)` then records the outcome.
+  /// One block (`run.nextBlock`): a shock, price, identification, transition part or
+  /// programme. Of `run` it reads only the keywords of the blocks named like it before it
+  /// and whether identification is defined; `CheckProgress.add(_:of:)` then records the
+  /// outcome.
   mutating func checkBlock(_ block: BlockSyntax, _ run: CheckProgress) -> BlockOutcome {
-    let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && run.blockKeywords[block.pathName] == block.keyword.value
-    if let previous = run.blockNames[block.pathName], !repeatsTransitionBlock {
-      _ = previous
+    let earlierKeyword = run.earlierKeywords[run.nextBlock]
+    let repeatsTransitionBlock = Self.transitionKeywords.contains(block.keyword.value) && earlierKeyword == block.keyword.value
+    if earlierKeyword != nil, !repeatsTransitionBlock {
       error(
         "duplicate-name", "two blocks are named `\(block.pathName)`", block.name?.range ?? block.keyword.range,
         hint: "give each its own name, e.g. `programme \(block.kind?.value ?? "industry") tea \"White peony tea\" { … }`")

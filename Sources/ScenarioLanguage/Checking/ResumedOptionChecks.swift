@@ -9,7 +9,9 @@
 /// look-ups, same state. The base check is run once recording the number of the first
 /// look-up of each path and the look-ups made before each checkpoint; an option then starts
 /// from a copy of the base checker at the last checkpoint before its first written path was
-/// looked up, with its own overrides put in, and carries on from there.
+/// looked up, with its own overrides put in, and carries on from there, taking over the
+/// base check's blocks, and parts of blocks, that read none of its overrides (`BlockReplay`,
+/// `SettingReplay`).
 ///
 /// Holding copies of the checker makes the base check copy its tables when it next changes
 /// them, so only a few checkpoints are kept (`maximumSnapshots`), those most options use;
@@ -44,14 +46,30 @@ struct ResumedOptionChecks {
     firstLookups = checker.firstOverrideQueries ?? [:]
     checker.firstOverrideQueries = nil
     blocks = BlockReplay(records: checker.blockLog?.records ?? [], diagnostics: checker.diagnostics, knownPaths: checker.knownPaths)
+    blocks?.yearEffects = checker.blockLog?.yearEffects ?? []
     checker.blockLog = nil
     return (checker, rules)
+  }
+
+  /// One option to check: its overrides (as `ScenarioChecker` builds them: the `--set`s the
+  /// option does not write, then its own), the locked paths among its own, and the paths it
+  /// writes itself. Its answers of `override(at:)` differ from the base's only at those.
+  struct Option: Sendable {
+    var overrides: [ParameterOverride]
+    var lockedPaths: Set<String> = []
+    var writtenPaths: Set<String>
+
+    /// The checker of the option's full check, from the beginning.
+    func checker(of base: OptionChecker) -> OptionChecker {
+      OptionChecker(syntax: base.syntax, file: base.file, overrides: overrides, lockedPaths: lockedPaths)
+    }
   }
 
   /// The checkpoint an option writing these paths may start from (its number), or nil to
   /// start from the beginning.
   private func latestCheckpoint(writing paths: Set<String>) -> Int? {
-    let firstLookup = paths.compactMap { firstLookups[$0] }.min() ?? Int.max
+    var firstLookup = Int.max
+    for path in paths { if let lookup = firstLookups[path] { firstLookup = min(firstLookup, lookup) } }
     // The look-up counts grow along the checkpoints: the last one not after `firstLookup`.
     var found: Int?
     for (number, count) in lookupsBeforeCheckpoint.enumerated() {
@@ -63,34 +81,47 @@ struct ResumedOptionChecks {
 
   /// The checkpoint each option may start from (nil: the beginning), before choosing which
   /// are kept.
-  func startingCheckpoints(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [Int?] {
+  func startingCheckpoints(_ options: [Option]) -> [Int?] {
     options.map { latestCheckpoint(writing: $0.writtenPaths) }
   }
 
-  /// Checks each option (its checker, not yet run, and the paths it writes itself); results
-  /// in order. Call `checkBase()` first.
+  /// Checks each option; results in order. Call `checkBase()` first.
   ///
-  /// Each option's checker must have the base's syntax and file, and overrides that differ
-  /// from the base's only at the paths it writes; its `lockedPaths` must be among those
-  /// (as `ScenarioChecker` builds them: the `--set`s the option does not write, then its own).
-  func run(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic])] {
-    let starts = startingStates(options)
-    return OptionChecks.run(count: options.count) { index in
-      let checked = check(options[index], from: starts[index])
-      return (checked.rules, checked.diagnostics)
+  /// With many options, each core checks a range of them, carrying on from its own run of
+  /// the base check: copies of one checkpoint on several cores would share its storage, and
+  /// counting references to it from two cores at once costs more than the checks themselves.
+  func run(_ options: [Option]) -> [(ModelRules?, [Diagnostic])] {
+    OptionChecks.run(count: options.count) { range in
+      var own = self
+      if range.lowerBound > 0 {
+        own = ResumedOptionChecks(base: base)
+        _ = own.checkBase()
+      }
+      let part = Array(options[range])
+      let (snapshots, starts) = own.startingStates(part)
+      return part.indices.map { index in
+        let (checker, rules) = own.check(part[index], from: starts[index], of: snapshots)
+        return (rules, checker.diagnostics)
+      }
     }
   }
 
-  /// As `run`, one option after another, with the number of blocks of each taken over from
-  /// the base check and the known paths at the end (for tests).
-  func runCountingReplays(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(ModelRules?, [Diagnostic], Int, [String])] {
-    let starts = startingStates(options)
-    return options.indices.map { index in check(options[index], from: starts[index]) }
+  /// As `run`, one option after another, with the number of blocks and of parts of blocks
+  /// (see `SettingReplay`) of each taken over from the base check and the known paths at the
+  /// end (for tests).
+  func runCountingReplays(_ options: [Option]) -> [(
+    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, replayedSettings: Int, knownPaths: [String]
+  )] {
+    let (snapshots, starts) = startingStates(options)
+    return options.indices.map { index in
+      let (checker, rules) = check(options[index], from: starts[index], of: snapshots)
+      return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.blockReplay?.replayedSettings ?? 0, checker.knownPaths)
+    }
   }
 
-  /// The state each option starts from (nil: the beginning): a copy of the base checker at a
-  /// kept checkpoint, from a second run of the base check.
-  private func startingStates(_ options: [(checker: OptionChecker, writtenPaths: Set<String>)]) -> [(OptionChecker, CheckProgress)?] {
+  /// The states options start from, copies of the base checker at kept checkpoints from a
+  /// second run of the base check, and the one each option starts from (nil: the beginning).
+  private func startingStates(_ options: [Option]) -> (snapshots: [(OptionChecker, CheckProgress)], starts: [Int?]) {
     let wanted = startingCheckpoints(options)
     var uses: [Int: Int] = [:]
     for number in wanted { if let number { uses[number, default: 0] += 1 } }
@@ -100,40 +131,50 @@ struct ResumedOptionChecks {
     for (number, _) in uses.sorted(by: { ($0.value, $0.key) > ($1.value, $1.key) }) where kept.count < Self.maximumSnapshots {
       kept.insert(number)
     }
-    var snapshots: [Int: (OptionChecker, CheckProgress)] = [:]
+    var snapshots: [(OptionChecker, CheckProgress)] = []
+    // For each checkpoint number, the latest kept snapshot not after it.
+    var latestKept: [Int?] = []
     if !kept.isEmpty {
       var checker = base
       var progress = CheckProgress()
       var number = 0
       _ = checker.check(resuming: &progress) { checker, progress in
-        if kept.contains(number) { snapshots[number] = (checker, progress) }
+        if kept.contains(number) {
+          var snapshot = checker
+          snapshot.indexAllKnownPaths()
+          snapshots.append((snapshot, progress))
+        }
+        latestKept.append(snapshots.isEmpty ? nil : snapshots.count - 1)
         number += 1
       }
     }
-    return wanted.map { number in
-      guard let number, let start = snapshots.filter({ $0.key <= number }).max(by: { $0.key < $1.key }) else { return nil }
-      return start.value
+    let starts = wanted.map { number -> Int? in
+      guard let number, !latestKept.isEmpty else { return nil }
+      return latestKept[min(number, latestKept.count - 1)]
     }
+    return (snapshots, starts)
   }
 
-  /// One option's check, from `start` when given.
-  private func check(_ option: (checker: OptionChecker, writtenPaths: Set<String>), from start: (OptionChecker, CheckProgress)?) -> (
-    rules: ModelRules?, diagnostics: [Diagnostic], replayed: Int, knownPaths: [String]
-  ) {
-    var checker = option.checker
-    var progress = CheckProgress()
-    if let (snapshot, snapshotProgress) = start {
-      checker = snapshot
-      checker.overrides = option.checker.overrides
-      checker.lockedPaths = option.checker.lockedPaths
-      progress = snapshotProgress
+  /// One option's check, from snapshot `start` when given: the checker after it and the
+  /// rules.
+  private func check(_ option: Option, from start: Int?, of snapshots: [(OptionChecker, CheckProgress)]) -> (OptionChecker, ModelRules?) {
+    var checker: OptionChecker
+    var progress: CheckProgress
+    if let start {
+      checker = snapshots[start].0
+      checker.overrides = OptionChecker.table(option.overrides)
+      checker.lockedPaths = option.lockedPaths
+      progress = snapshots[start].1
       // Blocks after the first the option changes may still be the base's.
       if var blocks {
         blocks.writtenPaths = option.writtenPaths
         checker.blockReplay = blocks
       }
+    } else {
+      checker = option.checker(of: base)
+      progress = CheckProgress()
     }
     let rules = checker.check(resuming: &progress, checkpoint: nil)
-    return (rules, checker.diagnostics, checker.blockReplay?.replayed ?? 0, checker.knownPaths)
+    return (checker, rules)
   }
 }

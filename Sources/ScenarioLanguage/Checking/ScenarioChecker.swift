@@ -38,10 +38,10 @@ public enum ScenarioChecker {
     // never reads `option` or `sweep` statements, so it is given a tree without them (with
     // thousands of options, copying them into every option's check was quadratic).
     var model = syntax
-    model.items.removeAll { item in
+    model.items = syntax.items.filter { item in
       switch item {
-      case .option, .sweep: return true
-      default: return false
+      case .option, .sweep: return false
+      default: return true
       }
     }
     var resumed = ResumedOptionChecks(base: OptionChecker(syntax: model, file: source.path, overrides: settings))
@@ -57,6 +57,7 @@ public enum ScenarioChecker {
     var optionSyntaxes: [OptionSyntax] = []
     for item in syntax.items { if case .option(let option) = item { optionSyntaxes.append(option) } }
     var names: Set<String> = []
+    names.reserveCapacity(optionSyntaxes.count + 1)
     var baselineIndex: Int?
     for (index, option) in optionSyntaxes.enumerated() {
       if names.contains(option.name.value) {
@@ -77,13 +78,14 @@ public enum ScenarioChecker {
       }
     }
     var options: [PolicyOption] = []
+    options.reserveCapacity(optionSyntaxes.count)
     var baselineOverrides = settings
     var baselineTexts: [String] = []
     // Each option's overrides (the file's `--set`s first, then its own), then every option
     // checked, in parallel when there are many, merged in the order written.
     var duplicates: [[Diagnostic]] = []
-    var checkers: [(checker: OptionChecker, writtenPaths: Set<String>)] = []
-    var overridesByOption: [[ParameterOverride]] = []
+    var checks: [ResumedOptionChecks.Option] = []
+    checks.reserveCapacity(optionSyntaxes.count)
     for option in optionSyntaxes {
       var seen: Set<String> = []
       var found: [Diagnostic] = []
@@ -99,21 +101,21 @@ public enum ScenarioChecker {
         overrides.append(ParameterOverride(path: written.path, value: written.value, file: source.path))
       }
       // Only the option's own overrides are refused: `--set seed=7` applies to every option.
-      let lockedHere = lockedPaths.filter { path in option.overrides.contains { $0.path.value == path } }
+      var lockedHere: Set<String> = []
+      for path in seen where lockedPaths.contains(path) { lockedHere.insert(path) }
       duplicates.append(found)
-      overridesByOption.append(overrides)
-      let checker = OptionChecker(syntax: model, file: source.path, overrides: overrides, lockedPaths: lockedHere)
-      checkers.append((checker, Set(option.overrides.map(\.path.value))))
+      checks.append(ResumedOptionChecks.Option(overrides: overrides, lockedPaths: lockedHere, writtenPaths: seen))
     }
     // Each option carries on from the base check where its own overrides start to matter.
-    let checked = resumed.run(checkers)
+    var checked = resumed.run(checks)
     for (index, option) in optionSyntaxes.enumerated() {
       diagnostics.append(contentsOf: duplicates[index])
-      let (rules, checkerDiagnostics) = checked[index]
-      diagnostics.append(contentsOf: relevant(checkerDiagnostics))
+      // Moved out rather than copied: thousands of rules.
+      let rules = checked[index].0.take()
+      diagnostics.append(contentsOf: relevant(checked[index].1))
       let texts = option.overrides.map { "\($0.path.value) = \(source.text(in: $0.value.range))" }
       if index == (baselineIndex ?? 0) {
-        baselineOverrides = overridesByOption[index]
+        baselineOverrides = checks[index].overrides
         baselineTexts = texts
       }
       if let rules {

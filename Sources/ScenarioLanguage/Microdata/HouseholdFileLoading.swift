@@ -5,8 +5,10 @@ extension ScenarioSyntax {
   /// The file is read once here, before the options are checked, so that every option and
   /// sweep point sees the same table.
   mutating func readHouseholdFiles(directory: String, scenarioFile: String, diagnostics: inout DiagnosticList) {
-    for index in items.indices {
-      guard case .population(var population) = items[index], var microdata = population.microdata else { continue }
+    // Items are only read until a table is stored: a scenario with thousands of options is
+    // not copied for nothing.
+    for (index, item) in items.enumerated() {
+      guard case .population(var population) = item, var microdata = population.microdata else { continue }
       let written = microdata.file.value
       func report(_ message: String, hint: String?) {
         diagnostics.append(Diagnostic(id: "household-file", message: message, file: scenarioFile, range: microdata.file.range, hint: hint))

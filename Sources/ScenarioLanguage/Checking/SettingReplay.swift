@@ -32,7 +32,19 @@ enum SettingReplay {
     case plan(OptionChecker.SettingsPlan)
     case setting(SettingOutcome)
     case effects([EffectRule])
+
+    /// Which kind of part this is the outcome of.
+    var kind: Kind {
+      switch self {
+      case .plan: return .plan
+      case .setting: return .setting
+      case .effects: return .effects
+      }
+    }
   }
+
+  /// The kinds of part.
+  enum Kind { case plan, setting, effects }
 }
 
 /// What checking one setting of a block gave.
@@ -48,37 +60,40 @@ struct SettingOutcome: Sendable {
 extension OptionChecker {
   /// The plan of a block's settings (see `checkSettings`), or the base check's.
   mutating func checkOrReplayPlan(_ block: BlockSyntax, specs: [SettingSpec]) -> SettingsPlan {
-    let outcome = checkOrReplayPart(path: block.pathName) { checker in .plan(checker.settingsPlan(block, specs: specs)) }
-    guard case .plan(let plan) = outcome else { preconditionFailure("a plan's record holds another part") }
+    let outcome = checkOrReplayPart(path: block.pathName, kind: .plan) { checker in .plan(checker.settingsPlan(block, specs: specs)) }
+    // The kind is checked before a record is taken over, so this holds; checked for real if not.
+    guard case .plan(let plan) = outcome else { return settingsPlan(block, specs: specs) }
     return plan
   }
 
   /// Checks one setting of a block (see `checkSettings`), or takes over the base check's
   /// result for it.
   mutating func checkOrReplaySetting(_ spec: SettingSpec, path: String, written: FieldSyntax?, scope: NameScope, block: BlockSyntax) -> SettingOutcome {
-    let outcome = checkOrReplayPart(path: path) { checker in
+    let outcome = checkOrReplayPart(path: path, kind: .setting) { checker in
       .setting(checker.checkSetting(spec, path: path, written: written, scope: scope, block: block))
     }
-    guard case .setting(let setting) = outcome else { preconditionFailure("a setting's record holds another part") }
+    guard case .setting(let setting) = outcome else { return checkSetting(spec, path: path, written: written, scope: scope, block: block) }
     return setting
   }
 
   /// Checks one effect list of a block (see `checkSettings`), or takes over the base check's
   /// result for it.
   mutating func checkOrReplayEffects(_ list: EffectListSyntax, scope: NameScope, path: String) -> [EffectRule] {
-    let outcome = checkOrReplayPart(path: path) { checker in .effects(checker.checkEffects(list, scope: scope, path: path)) }
-    guard case .effects(let effects) = outcome else { preconditionFailure("an effect list's record holds another part") }
+    let outcome = checkOrReplayPart(path: path, kind: .effects) { checker in .effects(checker.checkEffects(list, scope: scope, path: path)) }
+    guard case .effects(let effects) = outcome else { return checkEffects(list, scope: scope, path: path) }
     return effects
   }
 
   /// Checks one part of the block being checked (`check`), or takes over the base check's
   /// outcome for it, and records it when recording.
-  private mutating func checkOrReplayPart(path: String, _ check: (inout OptionChecker) -> SettingReplay.Outcome) -> SettingReplay.Outcome {
+  private mutating func checkOrReplayPart(path: String, kind: SettingReplay.Kind, _ check: (inout OptionChecker) -> SettingReplay.Outcome)
+    -> SettingReplay.Outcome
+  {
     if let parts = blockReplay?.currentParts, let ordinal = blockReplay?.nextSetting {
       blockReplay?.nextSetting += 1
       if ordinal < parts.count, let replay = blockReplay {
         let record = parts[ordinal]
-        if record.path == path, record.changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
+        if record.path == path, record.outcome.kind == kind, record.changes.readsSame(in: self, writtenPaths: replay.writtenPaths) {
           record.changes.applyChanges(to: &self, diagnostics: replay.diagnostics, knownPaths: replay.knownPaths)
           blockReplay?.replayedSettings += 1
           return record.outcome

@@ -37,28 +37,58 @@ struct OptionPlan: Sendable {
     var condition: ColumnProgram? = nil
   }
 
-  struct CompiledShock: Sendable {
-    var rule: ShockRule
-    var eligible: ColumnProgram
-    var probability: ColumnProgram
-    var cost: ColumnProgram
-    var reimbursed: ColumnProgram
-    var stream: UInt32
+  /// A class for the same reason as `CompiledProgramme`.
+  final class CompiledShock: Sendable {
+    let rule: ShockRule
+    let eligible: ColumnProgram
+    let probability: ColumnProgram
+    let cost: ColumnProgram
+    let reimbursed: ColumnProgram
+    let stream: UInt32
     /// Covariate shocks and health support (ShockHazards.swift); nil for a plain shock.
-    var hazard: CompiledHazard? = nil
+    let hazard: CompiledHazard?
+
+    init(
+      rule: ShockRule, eligible: ColumnProgram, probability: ColumnProgram, cost: ColumnProgram, reimbursed: ColumnProgram,
+      stream: UInt32, hazard: CompiledHazard? = nil
+    ) {
+      self.rule = rule
+      self.eligible = eligible
+      self.probability = probability
+      self.cost = cost
+      self.reimbursed = reimbursed
+      self.stream = stream
+      self.hazard = hazard
+    }
   }
 
-  struct CompiledProgramme: Sendable {
-    var rule: ProgrammeRule
-    var eligible: ColumnProgram
+  /// A class, never changed once compiled: the year cycle looks programmes up for every
+  /// block, and a struct of this many arrays would be copied (and its references counted)
+  /// each time.
+  final class CompiledProgramme: Sendable {
+    let rule: ProgrammeRule
+    let eligible: ColumnProgram
     /// relocation: cost, subsidy, movesWhen; industry: grant, success, gain; subsidy: amount;
     /// top-up: level.
-    var values: [ColumnProgram]
-    var stream: UInt32
-    var onJoin: [CompiledEffect]
-    var nextYear: [CompiledEffect]
+    let values: [ColumnProgram]
+    let stream: UInt32
+    let onJoin: [CompiledEffect]
+    let nextYear: [CompiledEffect]
     /// Training: the job-loss stream (`stream` is the employment draw's).
-    var secondStream: UInt32 = 0
+    let secondStream: UInt32
+
+    init(
+      rule: ProgrammeRule, eligible: ColumnProgram, values: [ColumnProgram], stream: UInt32, onJoin: [CompiledEffect],
+      nextYear: [CompiledEffect], secondStream: UInt32 = 0
+    ) {
+      self.rule = rule
+      self.eligible = eligible
+      self.values = values
+      self.stream = stream
+      self.onJoin = onJoin
+      self.nextYear = nextYear
+      self.secondStream = secondStream
+    }
   }
 
   let rules: ModelRules
@@ -185,11 +215,11 @@ struct OptionPlan: Sendable {
         values = []
         stream = RandomSource.purpose(terms.takeUpStream)
       }
-      var compiled = CompiledProgramme(
+      var secondStream: UInt32 = 0
+      if case .training(let training) = programme.kind { secondStream = RandomSource.purpose(training.jobLossStream) }
+      return CompiledProgramme(
         rule: programme, eligible: compile(programme.eligible), values: values, stream: stream,
-        onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear))
-      if case .training(let training) = programme.kind { compiled.secondStream = RandomSource.purpose(training.jobLossStream) }
-      return compiled
+        onJoin: effects(programme.onJoin), nextYear: effects(programme.nextYear), secondStream: secondStream)
     }
     caps = zip(rules.programmes, capColumns).map { programme, columns in
       guard let cap = programme.cap, let (selected, cost, key) = columns else { return nil }

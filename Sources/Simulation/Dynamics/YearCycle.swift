@@ -385,7 +385,11 @@ struct YearCycle {
     case (nil, let condition?):
       for i in 0..<count { target[i] = condition[i] != 0 ? operation(target[i], value[i]) : target[i] }
     case (let mask?, let condition?):
-      for i in 0..<count { target[i] = mask[i] != 0 && condition[i] != 0 ? operation(target[i], value[i]) : target[i] }
+      for i in 0..<count {
+        // Both loaded first: a short-circuit load cannot be speculated, so `&&` would branch.
+        let selected = mask[i], holds = condition[i]
+        target[i] = selected != 0 && holds != 0 ? operation(target[i], value[i]) : target[i]
+      }
     }
   }
 

@@ -292,8 +292,9 @@ final class HouseholdColumns {
         case .greaterEqual: for i in 0..<count { out[i] = a[i] >= b[i] ? 1 : 0 }
         case .equal: for i in 0..<count { out[i] = a[i] == b[i] ? 1 : 0 }
         case .notEqual: for i in 0..<count { out[i] = a[i] != b[i] ? 1 : 0 }
-        case .and: for i in 0..<count { out[i] = (a[i] != 0 && b[i] != 0) ? 1 : 0 }
-        case .or: for i in 0..<count { out[i] = (a[i] != 0 || b[i] != 0) ? 1 : 0 }
+        // Without short-circuit branches (random truth values mispredict): 1 × 1, max(1, 0).
+        case .and: for i in 0..<count { out[i] = (a[i] != 0 ? 1.0 : 0.0) * (b[i] != 0 ? 1.0 : 0.0) }
+        case .or: for i in 0..<count { out[i] = max(a[i] != 0 ? 1.0 : 0.0, b[i] != 0 ? 1.0 : 0.0) }
         }
       case .extremum(let minimum, let destination, let lhs, let rhs):
         let out = registers + destination * Self.blockSize

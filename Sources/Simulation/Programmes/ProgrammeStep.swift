@@ -86,7 +86,8 @@ extension YearCycle {
         let enrols = mask[i] != 0
         enrolled += enrols ? 1 : 0
         spent += enrols ? grant[i] : 0
-        pending[i] = enrols && u[i] < success[i] ? 1 : pending[i]
+        let succeeds = u[i] < success[i]  // loaded unconditionally: no branch for `&&`
+        pending[i] = enrols && succeeds ? 1 : pending[i]
       }
     }
     return (enrolled, spent)

@@ -269,7 +269,12 @@ struct YearCycle {
     for (code, program) in plan.growthByGroup {
       let specific = columns.evaluate(program, start: start, count: count)
       let label = Double(code)
-      for i in 0..<count { growth[i] = group[i] == label ? specific[i] : growth[i] }
+      for i in 0..<count {
+        // Both sides loaded first: a load under a condition cannot be speculated, so the
+        // selection would become a branch (and mispredict on random groups).
+        let own = specific[i], common = growth[i]
+        growth[i] = group[i] == label ? own : common
+      }
     }
     for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
   }
@@ -289,7 +294,10 @@ struct YearCycle {
       if case .industry = programme.rule.kind {
         let gain = columns.evaluate(programme.values[2], start: start, count: count)
         let income = columns.column(plan.rules.incomeIndex, from: start)
-        for i in 0..<count { income[i] = pending[i] != 0 ? income[i] + gain[i] : income[i] }
+        for i in 0..<count {
+          let raised = income[i] + gain[i]
+          income[i] = pending[i] != 0 ? raised : income[i]
+        }
       }
       for effect in programme.nextYear { apply(effect, start: start, count: count, mask: pending) }
       pending.update(repeating: 0, count: count)
@@ -336,11 +344,10 @@ struct YearCycle {
     let size = columns.column(plan.rules.sizeIndex, from: start)
     let payment = columns.column(paymentColumn, from: start)
     let left = columns.column(yearsLeftColumn, from: start)
-    for i in 0..<count {
-      // Branch-free: subtracting +0 leaves a value's bits unchanged.
-      let repaying = left[i] > 0
-      disposable[i] -= repaying ? payment[i] / size[i] : 0
-      left[i] -= repaying ? 1 : 0
+    // A branch: few households repay a debt, and the branch-free form would divide for all.
+    for i in 0..<count where left[i] > 0 {
+      disposable[i] -= payment[i] / size[i]
+      left[i] -= 1
     }
   }
 
@@ -381,14 +388,21 @@ struct YearCycle {
     case (nil, nil):
       for i in 0..<count { target[i] = operation(target[i], value[i]) }
     case (let mask?, nil):
-      for i in 0..<count { target[i] = mask[i] != 0 ? operation(target[i], value[i]) : target[i] }
+      for i in 0..<count {
+        let updated = operation(target[i], value[i])
+        target[i] = mask[i] != 0 ? updated : target[i]
+      }
     case (nil, let condition?):
-      for i in 0..<count { target[i] = condition[i] != 0 ? operation(target[i], value[i]) : target[i] }
+      for i in 0..<count {
+        let updated = operation(target[i], value[i])
+        target[i] = condition[i] != 0 ? updated : target[i]
+      }
     case (let mask?, let condition?):
       for i in 0..<count {
         // Both loaded first: a short-circuit load cannot be speculated, so `&&` would branch.
         let selected = mask[i], holds = condition[i]
-        target[i] = selected != 0 && holds != 0 ? operation(target[i], value[i]) : target[i]
+        let updated = operation(target[i], value[i])
+        target[i] = selected != 0 && holds != 0 ? updated : target[i]
       }
     }
   }
@@ -431,7 +445,9 @@ struct YearCycle {
     let u = columns.uniforms(stream: plan.identificationStream, start: start, count: count, scratch: columns.scratchBuffer(Scratch.mask))
     for i in 0..<count {
       let d = preTransfer[i]
-      let p = d < line[i] ? detect[i] : (d < below[i] ? include[i] : 0)
+      // Every operand loaded first, so the selections need no branches.
+      let poorLine = line[i], nearLine = below[i], detected = detect[i], included = include[i]
+      let p = d < poorLine ? detected : (d < nearLine ? included : 0)
       registry[i] = u[i] < p ? 1 : 0
     }
   }

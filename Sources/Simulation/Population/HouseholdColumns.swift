@@ -325,7 +325,10 @@ final class HouseholdColumns {
         let c = pointer(condition, start)
         let a = pointer(whenTrue, start)
         let b = pointer(whenFalse, start)
-        for i in 0..<count { out[i] = c[i] != 0 ? a[i] : b[i] }
+        for i in 0..<count {
+          let whenTrue = a[i], whenFalse = b[i]  // both loaded: a blend, not a branch
+          out[i] = c[i] != 0 ? whenTrue : whenFalse
+        }
       case .uniform(let destination, let stream):
         // Stored draws are read where they are (no copy into the register).
         let drawn = drawnBlock(normal: false, stream: stream, start: start, count: count, scratch: registers + destination * Self.blockSize)

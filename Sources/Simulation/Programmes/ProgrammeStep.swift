@@ -132,7 +132,8 @@ extension YearCycle {
         let raise = level[i] - disposable[i]
         let raised = mask[i] != 0 && raise > 0
         spent += raised ? raise * size[i] : 0
-        disposable[i] = raised ? level[i] : disposable[i]
+        let raisedTo = level[i]  // loaded unconditionally, so the selection needs no branch
+        disposable[i] = raised ? raisedTo : disposable[i]
         served += raised ? 1 : 0
       }
       metrics[catalog.participants(index)] += served

@@ -430,8 +430,11 @@ struct YearCycle {
     }
     var relocated = 0.0
     for index in plan.programmes.indices where plan.programmes[index].rule.isRelocation {
+      // `joined` is 0 or 1: an integer count is the same exact sum, and vectorises.
       let joined = columns.column(plan.layout.joined[index], from: start)
-      for i in 0..<count { relocated += joined[i] }
+      var movers = 0
+      for i in 0..<count { movers += joined[i] != 0 ? 1 : 0 }
+      relocated += Double(movers)
     }
     accumulator.add(persons: persons, poor: poor, gap: gap, gapSquared: gapSquared, income: income, registered: registeredCount, relocated: relocated)
   }

@@ -8,7 +8,11 @@ extension YearCycle {
     let joined = columns.column(plan.layout.joined[index], from: start)
     if programme.rule.isOnce {
       // Branch-free selections (a random mask mispredicts branches).
-      for i in 0..<count { mask[i] = joined[i] != 0 ? 0 : mask[i] }
+      // Both loaded first (a load under a condition would make the selection a branch).
+      for i in 0..<count {
+        let before = mask[i]
+        mask[i] = joined[i] != 0 ? 0 : before
+      }
     }
     keepSelected(index: index, start: start, count: count)
     let served: Double
@@ -26,7 +30,10 @@ extension YearCycle {
       return
     }
     if programme.rule.isOnce {
-      for i in 0..<count { joined[i] = mask[i] != 0 ? 1 : joined[i] }
+      for i in 0..<count {
+        let before = joined[i]
+        joined[i] = mask[i] != 0 ? 1 : before
+      }
     }
     for effect in programme.onJoin { apply(effect, start: start, count: count, mask: columns.scratchBuffer(Scratch.mask)) }
     metrics[catalog.participants(index)] += served
@@ -131,7 +138,8 @@ extension YearCycle {
       for i in 0..<count {
         let raise = level[i] - disposable[i]
         let raised = mask[i] != 0 && raise > 0
-        spent += raised ? raise * size[i] : 0
+        let cost = raise * size[i]
+        spent += raised ? cost : 0
         let raisedTo = level[i]  // loaded unconditionally, so the selection needs no branch
         disposable[i] = raised ? raisedTo : disposable[i]
         served += raised ? 1 : 0

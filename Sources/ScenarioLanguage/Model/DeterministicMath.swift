@@ -54,6 +54,15 @@ public enum DeterministicMath {
   /// - Precondition: |x| ≤ 746 (the callers ensure it), so |k| < 2^18.
   @inlinable @inline(__always)
   internal static func expKernel(_ x: Double) -> (scaleExponent: Int64, hi: Double, lo: Double) {
+    let (k, p) = expReduction(x)
+    let (tHi, tLo) = exp2Table(Int(truncatingIfNeeded: k) & 127)
+    return (k >> 7, tHi, tLo + tHi * p)
+  }
+
+  /// The table-free part of `expKernel`: k and p = exp(r + rLo) − 1 (see there). No branch
+  /// and no look-up, so a loop of it vectorises.
+  @inlinable @inline(__always)
+  internal static func expReduction(_ x: Double) -> (k: Int64, p: Double) {
     let shifter = 0x1.8p52  // adding it rounds to an integer held in the low significand bits
     let kShifted = x * 0x1.71547652b82fep+7 + shifter  // 128/ln2
     let k = Int64(bitPattern: kShifted.bitPattern &- shifter.bitPattern)
@@ -67,8 +76,35 @@ public enum DeterministicMath {
       (0x1.ffffffffffdbdp-2 + r * 0x1.5555555555768p-3)
       + r2 * (0x1.55555cf1d4a05p-5 + r * 0x1.11110f09af887p-7)
     let p = r + (rLo + r2 * q)  // exp(r + rLo) − 1
-    let (tHi, tLo) = exp2Table(Int(truncatingIfNeeded: k) & 127)
-    return (k >> 7, tHi, tLo + tHi * p)
+    return (k, p)
+  }
+
+  /// `out[i] = exp(x[i])` for `i < count`, bit-identical to `exp` value by value.
+  ///
+  /// Why: the argument reduction and polynomial (most of the work) run first over all values
+  /// in a loop without table look-ups or branches, which the compiler vectorises; the table
+  /// look-up and the scaling follow in a second loop. `x` and `out` may be the same buffer.
+  /// - Complexity: O(count); no allocation beyond `count` integers on the stack.
+  public static func exp(_ x: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
+    guard count > 0 else { return }
+    withUnsafeTemporaryAllocation(of: Int64.self, capacity: count) { k in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { p in
+        for i in 0..<count {
+          let (ki, pi) = expReduction(x[i])
+          k[i] = ki
+          p[i] = pi
+        }
+        for i in 0..<count {
+          let xi = x[i]
+          if xi.magnitude < 707.0 {
+            let (tHi, tLo) = exp2Table(Int(truncatingIfNeeded: k[i]) & 127)
+            out[i] = (tHi + (tLo + tHi * p[i])) * Double(bitPattern: UInt64(bitPattern: ((k[i] >> 7) &+ 1023) << 52))
+          } else {
+            out[i] = expOutsideFastRange(xi)
+          }
+        }
+      }
+    }
   }
 
   /// 2^(j/128) as an unevaluated sum hi + lo, 0 ≤ j < 128.

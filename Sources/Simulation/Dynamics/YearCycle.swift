@@ -256,7 +256,9 @@ struct YearCycle {
     if let common = plan.growthCommon, plan.growthByGroup.isEmpty {
       // One rule for everyone: read the program's result in place.
       let growth = columns.evaluate(common, start: start, count: count)
-      for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
+      let factor = columns.scratchBuffer(Scratch.first)
+      DeterministicMath.exp(growth, into: factor, count: count)
+      for i in 0..<count { income[i] *= factor[i] }
       return
     }
     let growth = columns.scratchBuffer(Scratch.growth)
@@ -276,7 +278,8 @@ struct YearCycle {
         growth[i] = group[i] == label ? own : common
       }
     }
-    for i in 0..<count { income[i] *= DeterministicMath.exp(growth[i]) }
+    DeterministicMath.exp(growth, into: growth, count: count)
+    for i in 0..<count { income[i] *= growth[i] }
   }
 
   /// 2. Effects of programmes joined last year, once.

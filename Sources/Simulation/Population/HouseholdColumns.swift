@@ -311,7 +311,7 @@ final class HouseholdColumns {
         registerAddress[destination] = out
         let a = pointer(operand, start)
         switch function {
-        case .exp: for i in 0..<count { out[i] = DeterministicMath.exp(a[i]) }
+        case .exp: DeterministicMath.exp(a, into: out, count: count)
         case .log: for i in 0..<count { out[i] = DeterministicMath.log(a[i]) }
         case .sqrt: for i in 0..<count { out[i] = a[i].squareRoot() }
         case .abs: for i in 0..<count { out[i] = Swift.abs(a[i]) }

@@ -22,16 +22,26 @@ public enum InverseNormal {
     if p <= 0 { return -.infinity }
     if p >= 1 { return .infinity }
     let q = p - 0.5
-    if abs(q) <= 0.425 {
-      let r = 0.180625 - q * q
-      let num =
-        (((((((2.50908_09287_30122_6727e+3 * r + 3.34305_75583_58812_8105e+4) * r + 6.72657_70927_00870_0853e+4) * r + 4.59219_53931_54987_1457e+4) * r
-          + 1.37316_93765_50946_1125e+4) * r + 1.97159_09503_06551_4427e+3) * r + 1.33141_66789_17843_7745e+2) * r + 3.38713_28727_96366_6080e+0) * q
-      let den =
-        (((((((5.22649_52788_52854_5610e+3 * r + 2.87290_85735_72194_2674e+4) * r + 3.93078_95800_09271_0610e+4) * r + 2.12137_94301_58659_5867e+4) * r
-          + 5.39419_60214_24751_1077e+3) * r + 6.87187_00749_20579_0830e+2) * r + 4.23133_30701_60091_1252e+1) * r + 1.0)
-      return num / den
-    }
+    if abs(q) <= 0.425 { return central(q) }
+    return tail(p, q)
+  }
+
+  /// The central region |p − 0.5| ≤ 0.425 of `quantile` (no branch, no library call).
+  @usableFromInline @inline(__always)
+  static func central(_ q: Double) -> Double {
+    let r = 0.180625 - q * q
+    let num =
+      (((((((2.50908_09287_30122_6727e+3 * r + 3.34305_75583_58812_8105e+4) * r + 6.72657_70927_00870_0853e+4) * r + 4.59219_53931_54987_1457e+4) * r
+        + 1.37316_93765_50946_1125e+4) * r + 1.97159_09503_06551_4427e+3) * r + 1.33141_66789_17843_7745e+2) * r + 3.38713_28727_96366_6080e+0) * q
+    let den =
+      (((((((5.22649_52788_52854_5610e+3 * r + 2.87290_85735_72194_2674e+4) * r + 3.93078_95800_09271_0610e+4) * r + 2.12137_94301_58659_5867e+4) * r
+        + 5.39419_60214_24751_1077e+3) * r + 6.87187_00749_20579_0830e+2) * r + 4.23133_30701_60091_1252e+1) * r + 1.0)
+    return num / den
+  }
+
+  /// The tails |p − 0.5| > 0.425 of `quantile`, for p in (0, 1) and q = p − 0.5.
+  @usableFromInline
+  static func tail(_ p: Double, _ q: Double) -> Double {
     // Tail: work with the smaller of p and 1 − p (1 − p is exact for p ≥ 0.5).
     var r = q < 0 ? p : 1.0 - p
     r = (-DeterministicMath.log(r)).squareRoot()
@@ -56,5 +66,18 @@ public enum InverseNormal {
       x = num / den
     }
     return q < 0 ? -x : x
+  }
+
+  /// `values[i] = quantile(values[i])` for `i < count`, bit-identical to `quantile` value by
+  /// value: the central formula (85% of values) first for all in a loop without branches,
+  /// which the compiler vectorises, then the tails and edge cases one by one.
+  /// - Complexity: O(count), no allocation.
+  public static func quantiles(_ values: UnsafeMutablePointer<Double>, count: Int, scratch: UnsafeMutablePointer<Double>) {
+    for i in 0..<count { scratch[i] = central(values[i] - 0.5) }
+    for i in 0..<count {
+      let p = values[i]
+      let q = p - 0.5
+      values[i] = abs(q) <= 0.425 && !p.isNaN ? scratch[i] : quantile(p)
+    }
   }
 }

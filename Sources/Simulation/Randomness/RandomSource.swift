@@ -132,8 +132,9 @@ public struct RandomSource: Sendable, Hashable {
     fillUniforms(
       replication: replication, firstHousehold: firstHousehold,
       yearIndex: yearIndex, purpose: purpose, into: buffer)
-    for i in buffer.indices {
-      buffer[i] = InverseNormal.quantile(buffer[i])
+    guard let base = buffer.baseAddress else { return }
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: buffer.count) { scratch in
+      InverseNormal.quantiles(base, count: buffer.count, scratch: scratch.baseAddress!)
     }
   }
 

@@ -46,6 +46,29 @@ final class InverseNormalTests: XCTestCase {
     XCTAssertEqual(InverseNormal.quantile(0.8413447460685429), 1.0, accuracy: 1e-12)
   }
 
+  /// The block form (central formula for all values first, then the tails) gives the same
+  /// bits as `quantile` for every value: the region boundaries, edges, NaN and the uniform grid.
+  func testBlockQuantilesAreBitIdenticalToQuantile() {
+    var inputs: [Double] = [
+      .nan, -1, 0, .leastNonzeroMagnitude, 0x1p-53, 0.075, (0.075).nextDown, (0.075).nextUp, 0.5, 0.925, (0.925).nextDown,
+      (0.925).nextUp, 1 - 0x1p-53, 1, 2, .infinity, -.infinity,
+    ]
+    var state: UInt64 = 12_345
+    for _ in 0..<5000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      inputs.append((Double(state >> 12) + 0.5) * 0x1p-52)
+    }
+    var values = inputs
+    var scratch = [Double](repeating: 0, count: inputs.count)
+    values.withUnsafeMutableBufferPointer { v in
+      scratch.withUnsafeMutableBufferPointer { InverseNormal.quantiles(v.baseAddress!, count: v.count, scratch: $0.baseAddress!) }
+    }
+    for (input, value) in zip(inputs, values) {
+      let expected = InverseNormal.quantile(input)
+      XCTAssertTrue(value.bitPattern == expected.bitPattern || (value.isNaN && expected.isNaN), "quantile(\(input)): \(value) ≠ \(expected)")
+    }
+  }
+
   func testEdgeCases() {
     XCTAssertEqual(InverseNormal.quantile(0), -.infinity)
     XCTAssertEqual(InverseNormal.quantile(1), .infinity)

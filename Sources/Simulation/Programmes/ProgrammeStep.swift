@@ -136,13 +136,13 @@ extension YearCycle {
       // Branch-free: a household not raised adds exactly +0 to the sums (bit-identical to
       // skipping it); d < level ⇔ level − d > 0 for doubles (gradual underflow).
       for i in 0..<count {
-        let raise = level[i] - disposable[i]
-        let raised = mask[i] != 0 && raise > 0
-        let cost = raise * size[i]
-        spent += raised ? cost : 0
-        let raisedTo = level[i]  // loaded unconditionally, so the selection needs no branch
-        disposable[i] = raised ? raisedTo : disposable[i]
-        served += raised ? 1 : 0
+        let before = disposable[i], to = level[i]
+        let raise = to - before
+        // Bit-mask selections: LLVM turned `raised ? … : …` into mispredicted branches.
+        let raised = BranchFree.mask(mask[i] != 0) & BranchFree.mask(raise > 0)
+        spent += BranchFree.select(raised, raise * size[i], 0)
+        disposable[i] = BranchFree.select(raised, to, before)
+        served += BranchFree.select(raised, 1, 0)
       }
       metrics[catalog.participants(index)] += served
       metrics[catalog.cost(index)] += spent

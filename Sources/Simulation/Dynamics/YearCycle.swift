@@ -17,6 +17,8 @@ struct YearCycle {
   /// The columns that hold the population when the first year starts: attributes and the
   /// initial registry.
   let populationColumns: [Int]
+  /// Whether a microcredit programme exists (it writes pending effects in any year).
+  let hasMicrocredit: Bool
   /// The log price indices of the replication being simulated (`price` blocks).
   var priceIndices = PriceIndices()
   /// The order in which a capped programme serves households (reused every year).
@@ -27,7 +29,8 @@ struct YearCycle {
     self.catalog = catalog
     self.columns = columns
     self.years = years
-    self.medianSelector = WeightedMedianSelector(capacity: columns.householdCount)
+    self.medianSelector = WeightedMedianSelector()
+    self.hasMicrocredit = plan.programmes.contains { $0.rule.isMicrocredit }
     self.population = PopulationDefinition(rules: plan.rules, firstYear: years.lowerBound)
     self.populationColumns =
       Array(0..<plan.layout.attributeCount) + [plan.layout.registered] + (plan.layout.householdWeight >= 0 ? [plan.layout.householdWeight] : [])
@@ -288,8 +291,7 @@ struct YearCycle {
   /// it can be non-zero only in the year after one of the programme's years; other years
   /// skip the scan of the (cold) column.
   private func applyPendingEffects(year: Int, start: Int, count: Int) {
-    let anyMicrocredit = plan.programmes.contains { $0.rule.isMicrocredit }
-    for (index, programme) in plan.programmes.enumerated() where anyMicrocredit || programme.rule.years.contains(year - 1) {
+    for (index, programme) in plan.programmes.enumerated() where hasMicrocredit || programme.rule.years.contains(year - 1) {
       let pendingColumn = plan.layout.pending[index]
       let pending = columns.column(pendingColumn, from: start)
       guard Self.anyNonZero(pending, count: count) else { continue }

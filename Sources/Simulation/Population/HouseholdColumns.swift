@@ -110,19 +110,13 @@ final class HouseholdColumns {
 
   // MARK: - Sharing work between programs and options
 
-  /// Fills `out` with the standard normals (or uniforms) of `stream` for households
-  /// `start ..< start + count` in the current replication and year, copying them from a
-  /// recent identical draw when there is one.
+  /// The standard normals (or uniforms) of `stream` for households `start ..< start + count`
+  /// in the current replication and year: in the draw store (read-only, valid for this
+  /// replication) when stored there, else written to `out` (from a recent identical draw or
+  /// the generator); returns where they are, copying nothing when they are stored.
   ///
   /// Determinism: identical to calling `RandomSource.fillStandardNormals` (or
   /// `fillUniforms`) directly.
-  private func draw(normal: Bool, stream: UInt32, start: Int, count: Int, into out: UnsafeMutablePointer<Double>) {
-    let drawn = drawnBlock(normal: normal, stream: stream, start: start, count: count, scratch: out)
-    if drawn != UnsafePointer(out) { out.update(from: drawn, count: count) }
-  }
-
-  /// The draws of `draw`, either in the draw store (read-only, valid for this replication) or
-  /// written to `out`; returns where they are, copying nothing when they are stored.
   private func drawnBlock(normal: Bool, stream: UInt32, start: Int, count: Int, scratch out: UnsafeMutablePointer<Double>) -> UnsafePointer<Double> {
     // A whole block of the current replication: look in (or fill) the draw store.
     guard start % Self.blockSize == 0, count == min(Self.blockSize, householdCount - start), let store = storedDraws()
@@ -163,10 +157,11 @@ final class HouseholdColumns {
   }
 
   /// Fills `buffer` with the uniforms of `stream` for households `start ..< start +
-  /// buffer.count` in the current replication and year (see `draw`).
+  /// buffer.count` in the current replication and year (a copy of `uniforms`).
   func fillUniforms(stream: UInt32, start: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
     guard let base = buffer.baseAddress else { return }
-    draw(normal: false, stream: stream, start: start, count: buffer.count, into: base)
+    let drawn = uniforms(stream: stream, start: start, count: buffer.count, scratch: base)
+    if drawn != UnsafePointer(base) { base.update(from: drawn, count: buffer.count) }
   }
 
   /// The uniforms of `stream` for households `start ..< start + count` (a whole block or

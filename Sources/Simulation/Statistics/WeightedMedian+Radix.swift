@@ -60,8 +60,6 @@ extension WeightedMedianSelector {
     var total = 0.0
     var integral = true
     var sawNaN = false
-    var lowest = Int.max
-    var highest = -1
     var bucket: Int?
     var below = 0.0
     var bucketWeight = 0.0
@@ -104,7 +102,7 @@ extension WeightedMedianSelector {
         nonPositive += w
       }
     }
-    var result = FirstPass(total: total, integral: integral, sawNaN: sawNaN, lowest: lowest, highest: highest)
+    var result = FirstPass(total: total, integral: integral, sawNaN: sawNaN)
     result.seen = highest >= 0 || nonPositive > 0
     let half = total / 2
     if nonPositive >= half {
@@ -259,5 +257,4 @@ extension WeightedMedianSelector {
       Self.sortedScan(UnsafeMutableBufferPointer(rebasing: $0[0..<count]), below: below, half: half)
     }
   }
-
 }

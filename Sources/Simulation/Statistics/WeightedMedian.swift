@@ -49,12 +49,8 @@ public struct WeightedMedianSelector: Sendable {
   /// Inputs with fewer positive-weight entries than this use quickselect (same results).
   static let radixFrom = 1024
 
-  /// Creates a selector with empty scratch storage.
+  /// Creates a selector; its scratch storage is sized by the first calls and then reused.
   public init() {}
-
-  /// Creates a selector; scratch storage is sized on the first call. (`capacity` is kept for
-  /// source compatibility: the radix path needs scratch for one bucket only.)
-  public init(capacity: Int) {}
 
   /// The weighted median of `values` with `weights` (see the type's definition).
   ///

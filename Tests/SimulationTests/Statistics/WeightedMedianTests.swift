@@ -109,7 +109,7 @@ final class WeightedMedianTests: XCTestCase {
       ("all equal", [Double](repeating: 3, count: n)),
       ("alternating", (0..<n).map { $0 % 2 == 0 ? Double($0) : Double(n - $0) }),
     ]
-    var selector = WeightedMedianSelector(capacity: n)
+    var selector = WeightedMedianSelector()
     for (name, values) in patterns {
       for weights in [
         [Double](repeating: 1, count: n),

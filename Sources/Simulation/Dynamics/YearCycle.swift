@@ -3,9 +3,11 @@ import ScenarioLanguage
 /// Runs one option for one replication: draws the population, then the year cycle
 /// (docs/model.md) for every simulated year, writing each year's metrics.
 ///
-/// Works block by block over contiguous household columns; sums are accumulated in
-/// household order, so the result depends only on (seed, replication, option), never on
-/// threads.
+/// Works block by block over contiguous household columns: year by year over every block
+/// (`run`), or, when no step of a year looks across households, block by block through
+/// every year (YearCycle+BlockByBlock.swift), which keeps a block in cache for the whole
+/// run. Each year's sums are accumulated in household order either way, so the result
+/// depends only on (seed, replication, option), never on threads or the order chosen.
 struct YearCycle {
   let plan: OptionPlan
   let catalog: MetricCatalog
@@ -17,12 +19,22 @@ struct YearCycle {
   /// The columns that hold the population when the first year starts: attributes and the
   /// initial registry.
   let populationColumns: [Int]
+  /// Per column: whether it belongs to the population (else it is state that starts at zero).
+  let isPopulationColumn: [Bool]
+  /// Per year of the run (offset from the first): the poverty line, the per-year constants
+  /// and the steps.
+  let lines: [Double]
+  let yearConstants: [[Double]]
+  let stepsByYear: [[YearStep]]
   /// Whether a microcredit programme exists (it writes pending effects in any year).
   let hasMicrocredit: Bool
   /// The log price indices of the replication being simulated (`price` blocks).
   var priceIndices = PriceIndices()
   /// The order in which a capped programme serves households (reused every year).
   var selectionOrder: [Int32] = []
+  /// The replication being run block by block, between `beginBlockByBlock` and
+  /// `finishBlockByBlock`.
+  var blockByBlock: BlockByBlockState?
 
   init(plan: OptionPlan, catalog: MetricCatalog, columns: HouseholdColumns, years: ClosedRange<Int>) {
     self.plan = plan
@@ -32,8 +44,15 @@ struct YearCycle {
     self.medianSelector = WeightedMedianSelector()
     self.hasMicrocredit = plan.programmes.contains { $0.rule.isMicrocredit }
     self.population = PopulationDefinition(rules: plan.rules, firstYear: years.lowerBound)
-    self.populationColumns =
+    let populationColumns =
       Array(0..<plan.layout.attributeCount) + [plan.layout.registered] + (plan.layout.householdWeight >= 0 ? [plan.layout.householdWeight] : [])
+    self.populationColumns = populationColumns
+    var isPopulationColumn = Array(repeating: false, count: plan.layout.columnCount)
+    for index in populationColumns { isPopulationColumn[index] = true }
+    self.isPopulationColumn = isPopulationColumn
+    self.lines = years.map { plan.povertyLine(year: $0) }
+    self.yearConstants = years.map { plan.constantValues(year: $0) }
+    self.stepsByYear = years.map { Self.steps(of: plan, year: $0) }
   }
 
   /// Scratch buffer indices.
@@ -45,76 +64,120 @@ struct YearCycle {
   }
 
   /// Simulates one replication and writes metrics as `[year][metric]` into `output`.
+  /// Year by year over every block (the columns hold every household).
   mutating func run(replication: Int, into output: UnsafeMutableBufferPointer<Double>) {
     columns.replication = UInt32(truncatingIfNeeded: replication)
-    drawPopulation()
+    startPopulation()
+    forEachBlock { start, count in populate(start: start, count: count) }
     priceIndices = PriceIndices()
-    for (yearOffset, year) in years.enumerated() {
-      let metrics = UnsafeMutableBufferPointer(rebasing: output[(yearOffset * catalog.names.count)..<((yearOffset + 1) * catalog.names.count)])
-      simulate(year: year, isFirst: yearOffset == 0, metrics: metrics)
+    for yearOffset in 0..<years.count {
+      simulate(yearOffset: yearOffset, metrics: yearMetrics(yearOffset, of: output))
     }
+  }
+
+  /// The metrics of one year in a replication's output.
+  func yearMetrics(_ yearOffset: Int, of output: UnsafeMutableBufferPointer<Double>) -> UnsafeMutableBufferPointer<Double> {
+    UnsafeMutableBufferPointer(rebasing: output[(yearOffset * catalog.names.count)..<((yearOffset + 1) * catalog.names.count)])
   }
 
   // MARK: - Population
 
-  private func drawPopulation() {
-    let layout = plan.layout
-    let households = columns.householdCount
+  /// The counters and constants the population is drawn with (those of the first year).
+  func startPopulation() {
     columns.yearIndex = 0
-    columns.setConstants(plan.constantValues(year: years.lowerBound))
-    // State columns start at zero; the population's columns are restored or drawn below.
-    let isPopulation = Set(populationColumns)
-    for index in 0..<layout.columnCount where !isPopulation.contains(index) {
-      columns.column(index).update(repeating: 0, count: households)
+    columns.setConstants(yearConstants[0])
+  }
+
+  /// The households `start ..< start + count` as the first year starts: state columns at
+  /// zero, the population restored (when an earlier option drew the same) or drawn.
+  func populate(start: Int, count: Int) {
+    for index in 0..<plan.layout.columnCount where !isPopulationColumn[index] {
+      columns.column(index, from: start).update(repeating: 0, count: count)
     }
-    if columns.restorePopulation(population, columns: populationColumns) { return }
+    if columns.restorePopulation(population, columns: populationColumns, start: start, count: count) { return }
     for index in populationColumns {
-      columns.column(index).update(repeating: 0, count: households)
+      columns.column(index, from: start).update(repeating: 0, count: count)
     }
-    defer { columns.savePopulation(population, columns: populationColumns) }
+    drawPopulation(start: start, count: count)
+    columns.savePopulation(population, columns: populationColumns, start: start, count: count)
+  }
+
+  private func drawPopulation(start: Int, count: Int) {
+    let layout = plan.layout
     let groupColumn = plan.rules.groupIndex
     let sizeColumn = plan.rules.sizeIndex
-    forEachBlock { start, count in
-      if plan.rules.microdata != nil { fillFromMicrodata(start: start, count: count) }
-      for attribute in plan.rules.initializationOrder {
-        let (common, byGroup) = plan.attributeInitial[attribute]
-        let target = columns.column(attribute, from: start)
-        let value = columns.evaluate(common, start: start, count: count)
-        target.update(from: value, count: count)
-        if !byGroup.isEmpty {
-          let group = columns.column(groupColumn, from: start)
-          for (code, program) in byGroup {
-            let specific = columns.evaluate(program, start: start, count: count)
-            let label = Double(code)
-            for i in 0..<count where group[i] == label { target[i] = specific[i] }
-          }
-        }
-        if attribute == sizeColumn {
-          for i in 0..<count where !(target[i] >= 1) { target[i] = 1 }
+    if plan.rules.microdata != nil { fillFromMicrodata(start: start, count: count) }
+    for attribute in plan.rules.initializationOrder {
+      let (common, byGroup) = plan.attributeInitial[attribute]
+      let target = columns.column(attribute, from: start)
+      let value = columns.evaluate(common, start: start, count: count)
+      target.update(from: value, count: count)
+      if !byGroup.isEmpty {
+        let group = columns.column(groupColumn, from: start)
+        for (code, program) in byGroup {
+          let specific = columns.evaluate(program, start: start, count: count)
+          let label = Double(code)
+          for i in 0..<count where group[i] == label { target[i] = specific[i] }
         }
       }
-      // Initial registry from market income and the first year's line.
-      let income = columns.column(plan.rules.incomeIndex, from: start)
-      identify(start: start, count: count, preTransfer: income, into: columns.column(layout.registered, from: start))
+      if attribute == sizeColumn {
+        for i in 0..<count where !(target[i] >= 1) { target[i] = 1 }
+      }
     }
+    // Initial registry from market income and the first year's line.
+    let income = columns.column(plan.rules.incomeIndex, from: start)
+    identify(start: start, count: count, preTransfer: income, into: columns.column(layout.registered, from: start))
   }
 
   // MARK: - One year
 
-  private mutating func simulate(year: Int, isFirst: Bool, metrics: UnsafeMutableBufferPointer<Double>) {
-    let layout = plan.layout
-    let line = plan.povertyLine(year: year)
-    columns.yearIndex = UInt32(year - years.lowerBound + 1)
-    columns.setConstants(plan.constantValues(year: year))
+  /// Starts a year: its counters and constants, its metrics at zero, and the year's village
+  /// draws and prices (which move the price indices on).
+  mutating func openYear(_ yearOffset: Int, metrics: UnsafeMutableBufferPointer<Double>) -> YearHazards {
+    enterYear(yearOffset)
     for index in metrics.indices { metrics[index] = 0 }
-    var accumulator = YearAccumulator()
     var prices = priceIndices
-    let hazards = drawHazards(year: year, isFirst: isFirst, prices: &prices, metrics: metrics)
+    let hazards = drawHazards(year: years.lowerBound + yearOffset, isFirst: yearOffset == 0, prices: &prices, metrics: metrics)
     priceIndices = prices
+    return hazards
+  }
+
+  /// The counters and constants of a year.
+  @inline(__always)
+  func enterYear(_ yearOffset: Int) {
+    columns.yearIndex = UInt32(yearOffset + 1)
+    columns.setConstants(yearConstants[yearOffset])
+  }
+
+  /// Ends a year: its sums, the median income (of `values` weighted by `weights`, every
+  /// household's at the end of the year) and the total cost.
+  mutating func closeYear(
+    metrics: UnsafeMutableBufferPointer<Double>, accumulator: YearAccumulator, breakdowns: BreakdownAccumulator, values: UnsafeBufferPointer<Double>,
+    weights: UnsafeBufferPointer<Double>
+  ) {
+    accumulator.write(into: metrics, catalog: catalog)
+    breakdowns.write(into: metrics, rules: plan.rules, catalog: catalog)
+    metrics[MetricCatalog.medianIncome] = medianSelector.median(values: values, weights: weights)
+    var total = 0.0
+    for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
+    for case let shockCost? in catalog.extended.shockCost { total += metrics[shockCost] }
+    metrics[catalog.costTotal] = total
+  }
+
+  /// The column of the weights of the year's median: persons (size), or size × sampling
+  /// weight with a weighted household file.
+  var medianWeightColumn: Int { plan.layout.personWeight >= 0 ? plan.layout.personWeight : plan.rules.sizeIndex }
+
+  private mutating func simulate(yearOffset: Int, metrics: UnsafeMutableBufferPointer<Double>) {
+    let year = years.lowerBound + yearOffset
+    let isFirst = yearOffset == 0
+    let line = lines[yearOffset]
+    let hazards = openYear(yearOffset, metrics: metrics)
+    var accumulator = YearAccumulator()
     var breakdowns = BreakdownAccumulator(rules: plan.rules)
     // One pass over the blocks runs every step; a capped programme splits the year into a
     // pass up to its demand, the selection over all households, and a pass from it on.
-    let steps = yearSteps(year: year)
+    let steps = stepsByYear[yearOffset]
     var from = 0
     for (position, step) in steps.enumerated() {
       guard let index = step.programmeIndex, plan.caps[index] != nil, plan.programmes[index].rule.years.contains(year) else { continue }
@@ -136,14 +199,9 @@ struct YearCycle {
           accumulator: &accumulator, breakdowns: &breakdowns)
       }
     }
-    accumulator.write(into: metrics, catalog: catalog)
-    breakdowns.write(into: metrics, rules: plan.rules, catalog: catalog)
-    metrics[MetricCatalog.medianIncome] = medianSelector.median(
-      values: columns.wholeColumn(layout.disposable), weights: columns.wholeColumn(layout.personWeight >= 0 ? layout.personWeight : plan.rules.sizeIndex))
-    var total = 0.0
-    for programme in 0..<catalog.programmeCount { total += metrics[catalog.cost(programme)] }
-    for case let shockCost? in catalog.extended.shockCost { total += metrics[shockCost] }
-    metrics[catalog.costTotal] = total
+    closeYear(
+      metrics: metrics, accumulator: accumulator, breakdowns: breakdowns, values: columns.wholeColumn(plan.layout.disposable),
+      weights: columns.wholeColumn(medianWeightColumn))
   }
 
   /// Whether a training programme exists (wages and job losses to handle).
@@ -170,7 +228,7 @@ struct YearCycle {
     }
   }
 
-  private func yearSteps(year: Int) -> [YearStep] {
+  static func steps(of plan: OptionPlan, year: Int) -> [YearStep] {
     var steps: [YearStep] = [.opening]
     for (index, programme) in plan.programmes.enumerated()
     where !programme.rule.isTransfer && (programme.rule.years.contains(year) || programme.rule.isMicrocredit) {
@@ -184,7 +242,7 @@ struct YearCycle {
     return steps
   }
 
-  private func perform(
+  func perform(
     _ step: YearStep, year: Int, isFirst: Bool, line: Double, hazards: YearHazards, start: Int, count: Int,
     metrics: UnsafeMutableBufferPointer<Double>, accumulator: inout YearAccumulator, breakdowns: inout BreakdownAccumulator
   ) {

@@ -6,12 +6,21 @@ import ScenarioLanguage
 /// One instance belongs to one worker thread and is reused for every replication and option
 /// it runs, so memory grows with households × threads, never with replications. All raw
 /// memory of the engine lives here.
+///
+/// The columns hold either every household (`height == householdCount`, the year-by-year
+/// order) or one block (`height == blockSize`, the block-by-block order of
+/// `BlockByBlockReplication`): `column(_:from:)` takes household indices either way, relative
+/// to `rowOffset`, the first household the columns hold.
 final class HouseholdColumns {
   /// Households per block: small enough that a block's columns stay in cache.
   static let blockSize = 512
 
   let householdCount: Int
   let columnCount: Int
+  /// Rows of each column: every household, or one block.
+  let height: Int
+  /// The first household the columns hold (0 when they hold every household).
+  var rowOffset = 0
   private let columns: UnsafeMutablePointer<Double>
   private let registers: UnsafeMutablePointer<Double>
   /// Where each register's values are read: its own buffer, or, after a draw of stored
@@ -52,8 +61,9 @@ final class HouseholdColumns {
 
   /// Draws of the current replication kept for the next options: options share random
   /// numbers (common random numbers), so each (stream, year) column of draws is generated
-  /// once per replication and copied for the other options. Bounded by
-  /// `drawStoreBytes` per worker; draws beyond it are generated again (same values).
+  /// once per replication (or per block, when the columns hold one block) and read by the
+  /// other options. Bounded by `drawStoreBytes` per worker; draws beyond it are generated
+  /// again (same values).
   private struct StoredDrawKey: Hashable {
     var stream: UInt32
     var isNormal: Bool
@@ -66,19 +76,28 @@ final class HouseholdColumns {
   private var drawStoreSlots: [StoredDrawKey: Int] = [:]
   /// Per slot and block: whether the block's draws are stored.
   private var drawStoreFilled: [Bool] = []
-  private var drawStoreReplication: UInt32?
+  /// The replication and first household of the draws held.
+  private var drawStoreRows: (replication: UInt32, rowOffset: Int)?
+  /// Blocks per column (of `height` rows).
   private let blockCount: Int
 
   /// The saved population of one replication (attribute columns and the initial registry),
-  /// shared by the options that define the population identically.
+  /// shared by the options that define the population identically; `height` rows per column,
+  /// valid for the households `savedRows`.
   private var savedPopulation: UnsafeMutablePointer<Double>?
   private var savedPopulationKey: (definition: PopulationDefinition, replication: UInt32, columns: [Int])?
+  private var savedRows = 0..<0
+  /// The `rowOffset` the population was saved at.
+  private var savedRowOffset = 0
 
-  init(households: Int, columns: Int, registers: Int, constants: Int, scratch: Int, random: RandomSource) {
+  /// Columns for `households` households: all of them (`holdsOneBlock` false), or one block
+  /// at a time.
+  init(households: Int, columns: Int, registers: Int, constants: Int, scratch: Int, random: RandomSource, holdsOneBlock: Bool = false) {
     householdCount = households
     columnCount = columns
-    self.columns = .allocate(capacity: max(1, households * columns))
-    self.columns.initialize(repeating: 0, count: max(1, households * columns))
+    height = holdsOneBlock ? min(households, Self.blockSize) : households
+    self.columns = .allocate(capacity: max(1, height * columns))
+    self.columns.initialize(repeating: 0, count: max(1, height * columns))
     registerCount = max(1, registers)
     self.registers = .allocate(capacity: registerCount * Self.blockSize)
     self.registers.initialize(repeating: 0, count: registerCount * Self.blockSize)
@@ -90,8 +109,8 @@ final class HouseholdColumns {
     scratchCount = max(1, scratch)
     self.scratch = .allocate(capacity: scratchCount * Self.blockSize)
     self.scratch.initialize(repeating: 0, count: scratchCount * Self.blockSize)
-    blockCount = (households + Self.blockSize - 1) / Self.blockSize
-    drawStoreColumns = households > 0 ? min(256, Self.drawStoreBytes / (households * MemoryLayout<Double>.size)) : 0
+    blockCount = (height + Self.blockSize - 1) / Self.blockSize
+    drawStoreColumns = height > 0 ? min(256, Self.drawStoreBytes / (height * MemoryLayout<Double>.size)) : 0
     drawCache = .allocate(capacity: Self.drawSlots * Self.blockSize)
     drawCache.initialize(repeating: 0, count: Self.drawSlots * Self.blockSize)
     self.random = random
@@ -124,7 +143,7 @@ final class HouseholdColumns {
       drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
       return UnsafePointer(out)
     }
-    let block = start / Self.blockSize
+    let block = (start - rowOffset) / Self.blockSize
     let key = StoredDrawKey(stream: stream, isNormal: normal, yearIndex: yearIndex)
     var slot = drawStoreSlots[key]
     if slot == nil, drawStoreSlots.count < drawStoreColumns {
@@ -136,7 +155,7 @@ final class HouseholdColumns {
       drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
       return UnsafePointer(out)
     }
-    let stored = store + slot * householdCount + start
+    let stored = store + slot * height + (start - rowOffset)
     if drawStoreFilled[slot * blockCount + block] { return UnsafePointer(stored) }
     drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
     stored.update(from: out, count: count)
@@ -144,15 +163,16 @@ final class HouseholdColumns {
     return UnsafePointer(out)
   }
 
-  /// The draw store, emptied when the replication changes (nil when it has no room).
+  /// The draw store, emptied when the replication or the households held change (nil when
+  /// it has no room).
   private func storedDraws() -> UnsafeMutablePointer<Double>? {
     guard drawStoreColumns > 0 else { return nil }
-    if drawStoreReplication != replication {
-      drawStoreReplication = replication
+    if drawStoreRows?.replication != replication || drawStoreRows?.rowOffset != rowOffset {
+      drawStoreRows = (replication, rowOffset)
       drawStoreSlots.removeAll(keepingCapacity: true)
       drawStoreFilled.removeAll(keepingCapacity: true)
     }
-    if drawStore == nil { drawStore = .allocate(capacity: drawStoreColumns * householdCount) }
+    if drawStore == nil { drawStore = .allocate(capacity: drawStoreColumns * height) }
     return drawStore
   }
 
@@ -191,44 +211,57 @@ final class HouseholdColumns {
     (drawCache + slot * Self.blockSize).update(from: out, count: count)
   }
 
-  /// Copies the population saved by `savePopulation` for this replication into `columns`,
-  /// if it was drawn from the same definition; returns whether it did.
+  /// Copies the population saved by `savePopulation` for this replication into `columns`
+  /// for households `start ..< start + count`, if it was drawn from the same definition and
+  /// saved for them; returns whether it did.
   ///
   /// Determinism: the population is a pure function of (seed, replication, definition), so
   /// the copy is bit-identical to drawing it again.
-  func restorePopulation(_ definition: PopulationDefinition, columns indices: [Int]) -> Bool {
+  func restorePopulation(_ definition: PopulationDefinition, columns indices: [Int], start: Int, count: Int) -> Bool {
     guard let saved = savedPopulation, let key = savedPopulationKey, key.replication == replication, key.columns == indices,
-      key.definition == definition
+      key.definition == definition, savedRowOffset == rowOffset, savedRows.lowerBound <= start, start + count <= savedRows.upperBound
     else { return false }
     for (slot, index) in indices.enumerated() {
-      column(index).update(from: saved + slot * householdCount, count: householdCount)
+      column(index, from: start).update(from: saved + slot * height + (start - rowOffset), count: count)
     }
     return true
   }
 
-  /// Saves `columns` as the population of this replication drawn from `definition`.
-  func savePopulation(_ definition: PopulationDefinition, columns indices: [Int]) {
+  /// Saves `columns` for households `start ..< start + count` as the population of this
+  /// replication drawn from `definition` (added to the households saved before when they
+  /// continue them, else replacing them).
+  func savePopulation(_ definition: PopulationDefinition, columns indices: [Int], start: Int, count: Int) {
     if savedPopulationKey?.columns.count != indices.count {
       savedPopulation?.deallocate()
-      savedPopulation = .allocate(capacity: max(1, indices.count * householdCount))
+      savedPopulation = .allocate(capacity: max(1, indices.count * height))
     }
     guard let saved = savedPopulation else { return }
     for (slot, index) in indices.enumerated() {
-      (saved + slot * householdCount).update(from: column(index), count: householdCount)
+      (saved + slot * height + (start - rowOffset)).update(from: column(index, from: start), count: count)
     }
+    let continues =
+      savedPopulationKey.map { $0.replication == replication && $0.columns == indices && $0.definition == definition } ?? false
+    // Rows of another block are gone once the offset moves.
+    if continues, savedRowOffset == rowOffset, savedRows.upperBound == start {
+      savedRows = savedRows.lowerBound..<(start + count)
+    } else {
+      savedRows = start..<(start + count)
+    }
+    savedRowOffset = rowOffset
     savedPopulationKey = (definition, replication, indices)
   }
 
-  /// The values of a column for households `start ..< start + count`.
+  /// The values of a column from household `start` on (a household the columns hold).
   @inline(__always)
   func column(_ index: Int, from start: Int = 0) -> UnsafeMutablePointer<Double> {
-    assert(index < columnCount && start <= householdCount)
-    return columns + index * householdCount + start
+    assert(index < columnCount && start >= rowOffset && start - rowOffset <= height)
+    return columns + index * height + (start - rowOffset)
   }
 
-  /// A whole column as a buffer.
+  /// A whole column as a buffer (only when the columns hold every household).
   func wholeColumn(_ index: Int) -> UnsafeBufferPointer<Double> {
-    UnsafeBufferPointer(start: column(index), count: householdCount)
+    assert(height == householdCount && rowOffset == 0)
+    return UnsafeBufferPointer(start: column(index), count: householdCount)
   }
 
   /// A block-sized scratch buffer.

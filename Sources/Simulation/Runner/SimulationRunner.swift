@@ -23,16 +23,54 @@ public struct SimulationRunner: Sendable {
     self.catalog = MetricCatalog(rules: scenario.baseline.rules)
   }
 
-  /// Bytes the run will hold at its peak: household columns and the median's scratch per
-  /// worker, plus every replication's metrics.
+  /// Bytes the run will hold at its peak: household columns, kept medians and the median's
+  /// scratch per worker, plus every replication's metrics.
   public func estimatedMemory(replications: Int? = nil) -> Int {
     let households = scenario.households
-    // Columns, the median's scratch and the population saved for the other options, plus the
-    // store of draws shared by options (at most `HouseholdColumns.drawStoreBytes`).
-    let columns = plans[0].layout.columnCount + 2 + plans[0].layout.attributeCount
-    let perWorker = households * columns * MemoryLayout<Double>.size + min(HouseholdColumns.drawStoreBytes, households * 256 * 8)
+    let perWorker: Int
+    if runsBlockByBlock {
+      // Block-sized columns and draws; the population saved for the other options and each
+      // option's kept medians at full height.
+      let rows = min(households, HouseholdColumns.blockSize)
+      let columns = plans[0].layout.columnCount + 2
+      perWorker =
+        households * (plans[0].layout.attributeCount + 2) * MemoryLayout<Double>.size + rows * (columns + 256) * MemoryLayout<Double>.size
+        + optionsAtOnce * medianBytesPerOption
+    } else {
+      // Columns, the median's scratch and the population saved for the other options, plus
+      // the store of draws shared by options (at most `HouseholdColumns.drawStoreBytes`).
+      let columns = plans[0].layout.columnCount + 2 + plans[0].layout.attributeCount
+      perWorker = households * columns * MemoryLayout<Double>.size + min(HouseholdColumns.drawStoreBytes, households * 256 * 8)
+    }
     let results = (replications ?? scenario.replications) * scenario.options.count * scenario.years.count * catalog.names.count * 8
     return min(threads, max(1, replications ?? scenario.replications)) * perWorker + results
+  }
+
+  /// Whether every option runs block by block (`YearCycle.runsBlockByBlock`): each block of
+  /// households goes through every year while it is in cache, and the options of a
+  /// replication take turns on it, sharing its draws.
+  var runsBlockByBlock: Bool {
+    plans.allSatisfy(\.runsBlockByBlock)
+  }
+
+  /// Years of median weights kept per option when running block by block.
+  var medianWeightYears: Int {
+    let fixed = plans.allSatisfy(\.hasFixedMedianWeights)
+    return fixed ? 1 : scenario.years.count
+  }
+
+  /// Bytes of the medians kept per option run block by block.
+  var medianBytesPerOption: Int {
+    MedianYears.bytes(households: scenario.households, years: scenario.years.count, weightYears: medianWeightYears)
+  }
+
+  /// Upper bound of the medians kept by one worker running block by block; options beyond it
+  /// take turns in groups (at least one option at a time).
+  static let medianBytesPerWorker = 512 << 20
+
+  /// Options run at once on each block when running block by block.
+  var optionsAtOnce: Int {
+    max(1, min(plans.count, Self.medianBytesPerWorker / max(1, medianBytesPerOption)))
   }
 
   /// Runs the given replications (by default all of the scenario's).
@@ -53,20 +91,36 @@ public struct SimulationRunner: Sendable {
     let finished = ProgressCounter()
     results.values.withUnsafeMutableBufferPointer { buffer in
       let output = SharedOutput(buffer: buffer)
+      let blockByBlock = runsBlockByBlock
+      let optionsAtOnce = optionsAtOnce
+      let weightYears = medianWeightYears
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let registers = plans.map(\.registerCount).max() ?? 1
         let constants = plans.map(\.constants.count).max() ?? 1
         let columns = HouseholdColumns(
           households: scenario.households, columns: plans[0].layout.columnCount, registers: registers,
-          constants: constants, scratch: YearCycle.Scratch.count, random: RandomSource(seed: scenario.seed))
+          constants: constants, scratch: YearCycle.Scratch.count, random: RandomSource(seed: scenario.seed), holdsOneBlock: blockByBlock)
         var cycles = plans.map { YearCycle(plan: $0, catalog: catalog, columns: columns, years: scenario.years) }
+        let medians =
+          blockByBlock
+          ? (0..<optionsAtOnce).map { _ in MedianYears(households: scenario.households, years: scenario.years.count, weightYears: weightYears) } : []
         var local = worker
         while local < range.count {
           if let shouldStop, shouldStop() { break }
           let replication = range.lowerBound + local
-          for option in cycles.indices {
+          func slot(_ option: Int) -> UnsafeMutableBufferPointer<Double> {
             let start = local * stride + option * perOption
-            cycles[option].run(replication: replication, into: UnsafeMutableBufferPointer(rebasing: output.buffer[start..<(start + perOption)]))
+            return UnsafeMutableBufferPointer(rebasing: output.buffer[start..<(start + perOption)])
+          }
+          if blockByBlock {
+            for first in Swift.stride(from: 0, to: cycles.count, by: optionsAtOnce) {
+              let group = first..<min(cycles.count, first + optionsAtOnce)
+              runBlockByBlock(&cycles, group: group, replication: replication, columns: columns, medians: medians, output: slot)
+            }
+          } else {
+            for option in cycles.indices {
+              cycles[option].run(replication: replication, into: slot(option))
+            }
           }
           progress?(finished.increment())
           local += workers
@@ -74,6 +128,29 @@ public struct SimulationRunner: Sendable {
       }
     }
     return results
+  }
+}
+
+extension SimulationRunner {
+  /// Runs a group of options for one replication block by block: each block of households
+  /// goes through every year of each option in turn while it is in cache (the first option
+  /// draws the block's population and random numbers, the others read them).
+  func runBlockByBlock(
+    _ cycles: inout [YearCycle], group: Range<Int>, replication: Int, columns: HouseholdColumns, medians: [MedianYears],
+    output: (Int) -> UnsafeMutableBufferPointer<Double>
+  ) {
+    for option in group {
+      cycles[option].beginBlockByBlock(replication: replication, into: output(option), medians: medians[option - group.lowerBound])
+    }
+    var start = 0
+    while start < scenario.households {
+      let count = min(HouseholdColumns.blockSize, scenario.households - start)
+      columns.rowOffset = start
+      for option in group { cycles[option].runBlock(start: start, count: count) }
+      start += count
+    }
+    columns.rowOffset = 0
+    for option in group { cycles[option].finishBlockByBlock() }
   }
 }
 

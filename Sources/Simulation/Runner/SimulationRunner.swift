@@ -14,6 +14,12 @@ public struct SimulationRunner: Sendable {
   let plans: [OptionPlan]
   /// The metrics measured.
   public let catalog: MetricCatalog
+  /// Whether options may run block by block (`runsBlockByBlock`); tests turn it off to
+  /// compare the two orders, which give the same bits.
+  var allowsBlockByBlock = true
+  /// Upper bound of the medians kept by one worker running block by block; options beyond it
+  /// take turns in groups (at least one option at a time).
+  var medianBytesPerWorker = 512 << 20
 
   /// Prepares a run: compiles every option's rules.
   public init(scenario: Scenario, threads: Int) {
@@ -50,7 +56,7 @@ public struct SimulationRunner: Sendable {
   /// households goes through every year while it is in cache, and the options of a
   /// replication take turns on it, sharing its draws.
   var runsBlockByBlock: Bool {
-    plans.allSatisfy(\.runsBlockByBlock)
+    allowsBlockByBlock && plans.allSatisfy(\.runsBlockByBlock)
   }
 
   /// Years of median weights kept per option when running block by block.
@@ -64,13 +70,9 @@ public struct SimulationRunner: Sendable {
     MedianYears.bytes(households: scenario.households, years: scenario.years.count, weightYears: medianWeightYears)
   }
 
-  /// Upper bound of the medians kept by one worker running block by block; options beyond it
-  /// take turns in groups (at least one option at a time).
-  static let medianBytesPerWorker = 512 << 20
-
   /// Options run at once on each block when running block by block.
   var optionsAtOnce: Int {
-    max(1, min(plans.count, Self.medianBytesPerWorker / max(1, medianBytesPerOption)))
+    max(1, min(plans.count, medianBytesPerWorker / max(1, medianBytesPerOption)))
   }
 
   /// Runs the given replications (by default all of the scenario's).

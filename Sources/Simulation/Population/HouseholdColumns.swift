@@ -156,11 +156,12 @@ final class HouseholdColumns {
       return UnsafePointer(out)
     }
     let stored = store + slot * height + (start - rowOffset)
-    if drawStoreFilled[slot * blockCount + block] { return UnsafePointer(stored) }
-    drawRecent(normal: normal, stream: stream, start: start, count: count, into: out)
-    stored.update(from: out, count: count)
-    drawStoreFilled[slot * blockCount + block] = true
-    return UnsafePointer(out)
+    if !drawStoreFilled[slot * blockCount + block] {
+      // Drawn straight into the store (the recent draws are for blocks it cannot hold).
+      draw(normal: normal, stream: stream, start: start, into: UnsafeMutableBufferPointer(start: stored, count: count))
+      drawStoreFilled[slot * blockCount + block] = true
+    }
+    return UnsafePointer(stored)
   }
 
   /// The draw store, emptied when the replication or the households held change (nil when
@@ -199,16 +200,21 @@ final class HouseholdColumns {
       out.update(from: drawCache + slot * Self.blockSize, count: count)
       return
     }
-    let buffer = UnsafeMutableBufferPointer(start: out, count: count)
+    draw(normal: normal, stream: stream, start: start, into: UnsafeMutableBufferPointer(start: out, count: count))
+    let slot = nextDrawSlot
+    nextDrawSlot = (slot + 1) % Self.drawSlots
+    drawKeys[slot] = key
+    (drawCache + slot * Self.blockSize).update(from: out, count: count)
+  }
+
+  /// The standard normals (or uniforms) of `stream` for households `start ..< start +
+  /// buffer.count` from the generator.
+  private func draw(normal: Bool, stream: UInt32, start: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
     if normal {
       random.fillStandardNormals(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: buffer)
     } else {
       random.fillUniforms(replication: replication, firstHousehold: start, yearIndex: yearIndex, purpose: stream, into: buffer)
     }
-    let slot = nextDrawSlot
-    nextDrawSlot = (slot + 1) % Self.drawSlots
-    drawKeys[slot] = key
-    (drawCache + slot * Self.blockSize).update(from: out, count: count)
   }
 
   /// Copies the population saved by `savePopulation` for this replication into `columns`

@@ -2,7 +2,7 @@ import XCTest
 
 @testable import Simulation
 
-/// The AVX2 draws (`DrawInstructionSet.avx2`) give exactly the bits of the scalar
+/// The AVX2 and AVX-512 draws (`DrawInstructionSet`) give exactly the bits of the scalar
 /// `RandomSource.uniform`, for every count, tail and counter word, and write nothing past the
 /// buffer; and the CPU check reads /proc/cpuinfo's flags correctly.
 final class DrawInstructionSetTests: XCTestCase {
@@ -16,9 +16,12 @@ final class DrawInstructionSetTests: XCTestCase {
   /// (year index, purpose) pairs: zero, a named stream and the largest words.
   private let cells: [(yearIndex: UInt32, purpose: UInt32)] = [(0, 0), (9, RandomSource.purpose("income-growth")), (.max, .max)]
 
-  private func requireAVX2() throws {
-    guard DrawInstructionSet.supported == .avx2 else {
-      throw XCTSkip("this CPU or OS has no AVX2 (or PhiloxAVX2 is not built here): only the portable draws run")
+  /// Skips the test when this CPU or OS lacks `instructions` (or the module is not built).
+  private func require(_ instructions: DrawInstructionSet) throws {
+    guard instructions <= DrawInstructionSet.supported else {
+      throw XCTSkip(
+        "this CPU or OS has no \(instructions) (or its module is not built here): "
+          + "the widest supported set is \(DrawInstructionSet.supported)")
     }
   }
 
@@ -49,8 +52,9 @@ final class DrawInstructionSetTests: XCTestCase {
     XCTAssertTrue(values[count...].allSatisfy { $0 == sentinel }, "\(instructions) wrote past \(count) values")
   }
 
-  func testAVX2UniformsAreBitIdenticalToScalarUniforms() throws {
-    try requireAVX2()
+  /// Every seed, replication, first household, year and purpose of the tables, every count
+  /// of the table.
+  private func checkTables(_ instructions: DrawInstructionSet) {
     for seed in seeds {
       let source = RandomSource(seed: seed)
       for replication: UInt32 in [0, 3, .max] {
@@ -59,7 +63,7 @@ final class DrawInstructionSetTests: XCTestCase {
             for count in counts {
               check(
                 source, replication: replication, firstHousehold: first, yearIndex: yearIndex, purpose: purpose, count: count,
-                instructions: .avx2)
+                instructions: instructions)
             }
           }
         }
@@ -68,14 +72,33 @@ final class DrawInstructionSetTests: XCTestCase {
   }
 
   /// Every count from 0 to 1030 (all remainders modulo 8), starting just below 2^32.
-  func testAVX2UniformsForEveryCountUpTo1030() throws {
-    try requireAVX2()
+  private func checkEveryCount(_ instructions: DrawInstructionSet) {
     let source = RandomSource(seed: 0x0123_4567_89ab_cdef)
     for count in 0...1030 {
       check(
         source, replication: 5, firstHousehold: 4_294_967_290, yearIndex: 4, purpose: 17, count: count,
-        instructions: .avx2)
+        instructions: instructions)
     }
+  }
+
+  func testAVX2UniformsAreBitIdenticalToScalarUniforms() throws {
+    try require(.avx2)
+    checkTables(.avx2)
+  }
+
+  func testAVX2UniformsForEveryCountUpTo1030() throws {
+    try require(.avx2)
+    checkEveryCount(.avx2)
+  }
+
+  func testAVX512UniformsAreBitIdenticalToScalarUniforms() throws {
+    try require(.avx512)
+    checkTables(.avx512)
+  }
+
+  func testAVX512UniformsForEveryCountUpTo1030() throws {
+    try require(.avx512)
+    checkEveryCount(.avx512)
   }
 
   /// The portable path stays bit-identical too (the engine uses it where AVX2 is absent, or
@@ -96,10 +119,11 @@ final class DrawInstructionSetTests: XCTestCase {
 
   func testCPUInfoFlags() {
     let avx2 = "processor\t: 0\nmodel name\t: AMD EPYC\nflags\t\t: fpu sse2 avx avx2 bmi2\nbugs\t\t: none\n"
-    XCTAssertTrue(DrawInstructionSet.cpuInfoListsAVX2(avx2))
-    XCTAssertFalse(DrawInstructionSet.cpuInfoListsAVX2("flags\t\t: fpu sse2 avx\n"))
-    XCTAssertFalse(DrawInstructionSet.cpuInfoListsAVX2("flags\t\t: fpu avx2x xavx2\n"))
-    XCTAssertFalse(DrawInstructionSet.cpuInfoListsAVX2(""))
-    XCTAssertFalse(DrawInstructionSet.cpuInfoListsAVX2("Features\t: fp asimd\n"))
+    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: avx2), .avx2)
+    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "flags\t\t: fpu avx2 avx512f avx512dq\nflags\t\t: fpu\n"), .avx512)
+    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "flags\t\t: fpu sse2 avx\n"), .portable)
+    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "flags\t\t: fpu avx2x xavx2 avx512f\n"), .portable)
+    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: ""), .portable)
+    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "Features\t: fp asimd\n"), .portable)
   }
 }

@@ -20,13 +20,16 @@ public enum PhiloxLanes {
     key0: UInt32, key1: UInt32, replication: UInt32, firstHousehold: UInt32,
     yearIndex: UInt32, purpose: UInt32, into buffer: UnsafeMutablePointer<Double>, count: Int
   ) {
-    let lanes = SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7)
+    // Households as 64-bit lanes: only their low 32 bits are read (the counter word wraps
+    // modulo 2^32). No generic conversions here: a specialisation LLVM leaves out of line
+    // would be compiled with AVX flags and could be shared with portable code by the linker.
+    let lanes = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
     var household = firstHousehold
     var i = 0
     while i < count {
       let u = block8(
         key0: key0, key1: key1,
-        x: SIMD8<UInt64>(truncatingIfNeeded: SIMD8(repeating: household) &+ lanes),
+        x: SIMD8(repeating: UInt64(household)) &+ lanes,
         y: UInt64(yearIndex), z: UInt64(purpose), w: UInt64(replication))
       let n = min(8, count - i)
       if n == 8 {

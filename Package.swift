@@ -1,16 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Philox draws with AVX2 and AVX-512: on x86-64 hosts, Simulation gets the modules
-/// PhiloxAVX2 and PhiloxAVX512, compiled for those instructions, which it calls only after
-/// checking at run time that the CPU supports them (`DrawInstructionSet`); the rest of the
-/// build targets baseline x86-64. Other architectures build without them.
+/// Philox draws with AVX2: on x86-64 hosts, Simulation gets the module PhiloxAVX2, compiled
+/// for AVX2, which it calls only after checking at run time that the CPU supports AVX2
+/// (`DrawInstructionSet`); the rest of the build targets baseline x86-64. Other
+/// architectures build without it.
 #if arch(x86_64)
-  let philoxTargets: [Target] = [
-    .target(name: "PhiloxAVX2", swiftSettings: [.unsafeFlags(["-Xcc", "-mavx2"])]),
-    .target(name: "PhiloxAVX512", dependencies: ["PhiloxAVX2"], swiftSettings: [.unsafeFlags(["-Xcc", "-mavx512f"])]),
-  ]
-  let simulationDependencies: [Target.Dependency] = ["ScenarioLanguage", "PhiloxAVX2", "PhiloxAVX512"]
+  let philoxTargets: [Target] = [.target(name: "PhiloxAVX2", swiftSettings: [.unsafeFlags(["-Xcc", "-mavx2"])])]
+  let simulationDependencies: [Target.Dependency] = ["ScenarioLanguage", "PhiloxAVX2"]
 #else
   let philoxTargets: [Target] = []
   let simulationDependencies: [Target.Dependency] = ["ScenarioLanguage"]

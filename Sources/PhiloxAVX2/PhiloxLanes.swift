@@ -1,22 +1,21 @@
 /// Philox4x32-10 uniforms for consecutive households, eight blocks at a time in SIMD lanes,
 /// written so that LLVM compiles it into wide vector code: each lane's 32×32→64-bit
-/// multiplies become one `vpmuludq` (eight lanes: two 256-bit registers with AVX2, one
-/// 512-bit register with AVX-512).
+/// multiplies become one `vpmuludq` (eight lanes: two 256-bit registers with AVX2).
 ///
-/// Why inlinable: Swift has no per-function target attribute, so the vector code is compiled
-/// into each entry point's module with that module's flags (`AVX2Philox` here, built with
-/// `-Xcc -mavx2`; `AVX512Philox`, built with `-Xcc -mavx512f`). Never call it from portable
-/// code: it would be compiled for baseline x86-64 (correct, but slower than the scalar loop).
+/// Internal to PhiloxAVX2 (built with `-Xcc -mavx2`) and only reached through `AVX2Philox`.
+/// An AVX-512 level (`-Xcc -mavx512f`, one 512-bit register, 1.1 ns per block here) was
+/// measured and dropped: see docs/performance.md. It would make this kernel `@inlinable` and
+/// call it from a second module built with the wider flags.
 ///
 /// Determinism: integer arithmetic only, plus exact conversions, so the output is
 /// bit-identical to `RandomSource.uniform` (the tests in SimulationTests compare them).
-public enum PhiloxLanes {
+enum PhiloxLanes {
   /// Fills `buffer[i]` with the uniform of block `(firstHousehold + i, yearIndex, purpose,
   /// replication)` under the key `(key0, key1)` (household modulo 2^32), exactly as
   /// `RandomSource.fillUniforms` does: u = (k + 0.5) / 2^52 with k = (x << 20) | (y >> 12).
   /// - Complexity: O(count), no allocation.
-  @inlinable @inline(__always)
-  public static func fillUniforms(
+  @inline(__always)
+  static func fillUniforms(
     key0: UInt32, key1: UInt32, replication: UInt32, firstHousehold: UInt32,
     yearIndex: UInt32, purpose: UInt32, into buffer: UnsafeMutablePointer<Double>, count: Int
   ) {
@@ -44,7 +43,7 @@ public enum PhiloxLanes {
 
   /// One Philox round on eight lanes (see `Philox4x32.round` in Simulation):
   /// (x, y, z, w) ← (hi(M1·z) ⊕ y ⊕ k0, lo(M1·z), hi(M0·x) ⊕ w ⊕ k1, lo(M0·x)).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func round(
     _ x: inout SIMD8<UInt64>, _ y: inout SIMD8<UInt64>, _ z: inout SIMD8<UInt64>, _ w: inout SIMD8<UInt64>,
     _ k0: UInt32, _ k1: UInt32
@@ -62,7 +61,7 @@ public enum PhiloxLanes {
   }
 
   /// The uniforms of eight blocks whose counters differ only in word x (the household).
-  @inlinable @inline(__always)
+  @inline(__always)
   static func block8(key0: UInt32, key1: UInt32, x x0: SIMD8<UInt64>, y y0: UInt64, z z0: UInt64, w w0: UInt64) -> SIMD8<Double> {
     var x = x0
     var y = SIMD8<UInt64>(repeating: y0)

@@ -1,6 +1,5 @@
-#if canImport(PhiloxAVX2) && canImport(PhiloxAVX512)
+#if canImport(PhiloxAVX2)
   import PhiloxAVX2
-  import PhiloxAVX512
 #endif
 
 /// All randomness of one simulation run: a Philox4x32-10 keyed by the run's 64-bit seed, read
@@ -96,7 +95,7 @@ public struct RandomSource: Sendable, Hashable {
   /// Bit-identical to the scalar calls; this is only a loop for hot paths that draw one
   /// number per household. Household indices are taken modulo 2^32 (the counter word is
   /// 32 bits); populations are far smaller than that. Draws eight blocks at a time with AVX2
-  /// or AVX-512 when the CPU supports them (`DrawInstructionSet.selected`), with the same bits.
+  /// when the CPU supports it (`DrawInstructionSet.selected`), with the same bits.
   /// - Complexity: O(buffer.count), no allocation.
   public func fillUniforms(
     replication: UInt32, firstHousehold: Int, yearIndex: UInt32,
@@ -107,8 +106,8 @@ public struct RandomSource: Sendable, Hashable {
       purpose: purpose, into: buffer, using: DrawInstructionSet.selected)
   }
 
-  /// `fillUniforms` with the given instructions, or the widest the CPU supports when it does
-  /// not support them, so no choice can fault.
+  /// `fillUniforms` with the given instructions; `.avx2` falls back to the portable loop
+  /// when the CPU does not support it, so no choice can fault.
   /// - Complexity: O(buffer.count), no allocation.
   func fillUniforms(
     replication: UInt32, firstHousehold: Int, yearIndex: UInt32,
@@ -116,22 +115,13 @@ public struct RandomSource: Sendable, Hashable {
     using instructions: DrawInstructionSet
   ) {
     guard let base = buffer.baseAddress else { return }
-    #if canImport(PhiloxAVX2) && canImport(PhiloxAVX512)
-      let key = philox.key
-      let first = UInt32(truncatingIfNeeded: firstHousehold)
-      switch min(instructions, DrawInstructionSet.supported) {
-      case .avx512:
-        AVX512Philox.fillUniforms(
-          key0: key.x, key1: key.y, replication: replication, firstHousehold: first, yearIndex: yearIndex,
-          purpose: purpose, into: base, count: buffer.count)
-        return
-      case .avx2:
+    #if canImport(PhiloxAVX2)
+      if instructions == .avx2, DrawInstructionSet.supported == .avx2 {
         AVX2Philox.fillUniforms(
-          key0: key.x, key1: key.y, replication: replication, firstHousehold: first, yearIndex: yearIndex,
+          key0: philox.key.x, key1: philox.key.y, replication: replication,
+          firstHousehold: UInt32(truncatingIfNeeded: firstHousehold), yearIndex: yearIndex,
           purpose: purpose, into: base, count: buffer.count)
         return
-      case .portable:
-        break
       }
     #endif
     var household = UInt32(truncatingIfNeeded: firstHousehold)

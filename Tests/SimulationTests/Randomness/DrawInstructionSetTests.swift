@@ -2,7 +2,7 @@ import XCTest
 
 @testable import Simulation
 
-/// The AVX2 and AVX-512 draws (`DrawInstructionSet`) give exactly the bits of the scalar
+/// The AVX2 draws (`DrawInstructionSet.avx2`) give exactly the bits of the scalar
 /// `RandomSource.uniform`, for every count, tail and counter word, and write nothing past the
 /// buffer; and the CPU check reads /proc/cpuinfo's flags correctly.
 final class DrawInstructionSetTests: XCTestCase {
@@ -16,12 +16,10 @@ final class DrawInstructionSetTests: XCTestCase {
   /// (year index, purpose) pairs: zero, a named stream and the largest words.
   private let cells: [(yearIndex: UInt32, purpose: UInt32)] = [(0, 0), (9, RandomSource.purpose("income-growth")), (.max, .max)]
 
-  /// Skips the test when this CPU or OS lacks `instructions` (or the module is not built).
-  private func require(_ instructions: DrawInstructionSet) throws {
-    guard instructions <= DrawInstructionSet.supported else {
-      throw XCTSkip(
-        "this CPU or OS has no \(instructions) (or its module is not built here): "
-          + "the widest supported set is \(DrawInstructionSet.supported)")
+  /// Skips the test when this CPU or OS lacks AVX2 (or PhiloxAVX2 is not built here).
+  private func requireAVX2() throws {
+    guard DrawInstructionSet.supported == .avx2 else {
+      throw XCTSkip("this CPU or OS has no AVX2 (or PhiloxAVX2 is not built here): only the portable draws run")
     }
   }
 
@@ -82,23 +80,13 @@ final class DrawInstructionSetTests: XCTestCase {
   }
 
   func testAVX2UniformsAreBitIdenticalToScalarUniforms() throws {
-    try require(.avx2)
+    try requireAVX2()
     checkTables(.avx2)
   }
 
   func testAVX2UniformsForEveryCountUpTo1030() throws {
-    try require(.avx2)
+    try requireAVX2()
     checkEveryCount(.avx2)
-  }
-
-  func testAVX512UniformsAreBitIdenticalToScalarUniforms() throws {
-    try require(.avx512)
-    checkTables(.avx512)
-  }
-
-  func testAVX512UniformsForEveryCountUpTo1030() throws {
-    try require(.avx512)
-    checkEveryCount(.avx512)
   }
 
   /// The portable path stays bit-identical too (the engine uses it where AVX2 is absent, or
@@ -119,11 +107,11 @@ final class DrawInstructionSetTests: XCTestCase {
 
   func testCPUInfoFlags() {
     let avx2 = "processor\t: 0\nmodel name\t: AMD EPYC\nflags\t\t: fpu sse2 avx avx2 bmi2\nbugs\t\t: none\n"
-    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: avx2), .avx2)
-    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "flags\t\t: fpu avx2 avx512f avx512dq\nflags\t\t: fpu\n"), .avx512)
-    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "flags\t\t: fpu sse2 avx\n"), .portable)
-    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "flags\t\t: fpu avx2x xavx2 avx512f\n"), .portable)
-    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: ""), .portable)
-    XCTAssertEqual(DrawInstructionSet.widest(cpuInfo: "Features\t: fp asimd\n"), .portable)
+    XCTAssertEqual(DrawInstructionSet.best(cpuInfo: avx2), .avx2)
+    XCTAssertEqual(DrawInstructionSet.best(cpuInfo: "flags\t\t: fpu avx2 avx512f\nflags\t\t: fpu\n"), .avx2)
+    XCTAssertEqual(DrawInstructionSet.best(cpuInfo: "flags\t\t: fpu sse2 avx\n"), .portable)
+    XCTAssertEqual(DrawInstructionSet.best(cpuInfo: "flags\t\t: fpu avx2x xavx2\n"), .portable)
+    XCTAssertEqual(DrawInstructionSet.best(cpuInfo: ""), .portable)
+    XCTAssertEqual(DrawInstructionSet.best(cpuInfo: "Features\t: fp asimd\n"), .portable)
   }
 }

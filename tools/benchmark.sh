@@ -7,6 +7,8 @@
 #   SCRATCH=.build-perf tools/benchmark.sh ...   use another SwiftPM scratch path
 #   PYTHON=python3                               the Python with NumPy
 #   NATIVE=1                                     also build for this CPU and compare
+# On a CPU with AVX2 it also runs the same binary with the portable draws forced
+# (POLICYSIM_PORTABLE_DRAWS=1), the figure for CPUs without AVX2.
 #
 # Prints, for scenarios/reference-county.scenario (3 options, 10 years):
 #   - PolicySim with 1 thread and with all cores: household-years/s in total and per core,
@@ -83,6 +85,26 @@ echo "NumPy, 1 core: $numpy s, $(rate "$numpy") M household-years/s"
 awk -v n="$numpy" -v a="${seconds[1]}" -v b="${seconds[$cores]}" -v k="$cores" \
   'BEGIN { printf "ratio PolicySim ÷ NumPy: %.2f× on 1 core, %.2f× on %d cores\n", n / a, n / b, k }'
 echo
+
+# The same binary with the portable draws forced (what a CPU without AVX2 runs): the
+# Philox draws then use the scalar loop instead of the AVX2 module. Same bytes (checked).
+if grep -qw avx2 /proc/cpuinfo; then
+  for threads in 1 "$cores"; do
+    start=$(date +%s.%N)
+    /usr/bin/time -f "%M %U %S" -o "$work/portable$threads" env POLICYSIM_PORTABLE_DRAWS=1 "$binary" run "$scenario" --quiet \
+      --households "$households" --replications "$replications" --threads "$threads" --out "$work/p$threads"
+    end=$(date +%s.%N)
+    portableSeconds=$(elapsed "$start" "$end")
+    cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/portable$threads")
+    echo "PolicySim with portable draws (POLICYSIM_PORTABLE_DRAWS=1), $threads thread(s): $portableSeconds s," \
+      "$(rate "$portableSeconds") M household-years/s (CPU $cpu s), $(awk -v n="$numpy" -v s="$portableSeconds" 'BEGIN { printf "%.2f", n / s }')× NumPy"
+    cmp "$work/t1/summary.csv" "$work/p$threads/summary.csv" && echo "summary.csv identical to the AVX2 draws'"
+  done
+  echo
+else
+  echo "this CPU has no AVX2: the runs above used the portable draws"
+  echo
+fi
 
 # Optional: the same runs with a build for this machine's CPU (AVX2/AVX-512 where present).
 # Same bytes as the portable build (checked): Swift never fuses a * b + c, and every

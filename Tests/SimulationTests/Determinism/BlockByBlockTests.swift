@@ -32,6 +32,13 @@ final class BlockByBlockTests: XCTestCase {
 
   private func bits(_ results: ReplicationResults) -> [UInt64] { results.values.map(\.bitPattern) }
 
+  /// The checked scenario with 3 replications (enough for two workers to share).
+  private func scenario(_ text: String) throws -> Scenario {
+    var scenario = try ScenarioRun.scenario(text)
+    scenario.replications = 3
+    return scenario
+  }
+
   /// Asserts equal bits, naming the first value that differs (not dumping every value).
   private func assertSameBits(_ actual: [UInt64], _ expected: [UInt64], _ message: String = "", line: UInt = #line) {
     XCTAssertEqual(actual.count, expected.count, message, line: line)
@@ -47,7 +54,7 @@ final class BlockByBlockTests: XCTestCase {
 
   func testEveryUncappedInstrumentGivesTheBitsOfYearByYear() throws {
     for text in [Self.uncapped(), Self.uncapped(endOfYear: "end of year { size += 1 when age >= 60 and size < 6 }")] {
-      let scenario = try ScenarioRun.scenario(text)
+      let scenario = try scenario(text)
       XCTAssertTrue(SimulationRunner(scenario: scenario, threads: 1).runsBlockByBlock)
       let yearByYear = run(scenario) { $0.allowsBlockByBlock = false }
       let blockByBlock = run(scenario)
@@ -64,7 +71,7 @@ final class BlockByBlockTests: XCTestCase {
   }
 
   func testOptionsTakeTurnsInGroupsWhenTheirMediansDoNotFit() throws {
-    let scenario = try ScenarioRun.scenario(Self.uncapped())
+    let scenario = try scenario(Self.uncapped())
     let all = SimulationRunner(scenario: scenario, threads: 1)
     XCTAssertEqual(all.optionsAtOnce, 4)
     let expected = bits(all.run())

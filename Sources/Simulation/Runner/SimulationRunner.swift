@@ -35,13 +35,12 @@ public struct SimulationRunner: Sendable {
     let households = scenario.households
     let perWorker: Int
     if runsBlockByBlock {
-      // Block-sized columns and draws; the population saved for the other options and each
-      // option's kept medians at full height.
+      // Block-sized columns, saved population and draws; each option's kept incomes at full
+      // height, and the median's scratch (at most a bucket; counted as two columns).
       let rows = min(households, HouseholdColumns.blockSize)
-      let columns = plans[0].layout.columnCount + 2
+      let columns = plans[0].layout.columnCount + plans[0].layout.attributeCount + 2
       perWorker =
-        households * (plans[0].layout.attributeCount + 2) * MemoryLayout<Double>.size + rows * (columns + 256) * MemoryLayout<Double>.size
-        + optionsAtOnce * medianBytesPerOption
+        rows * (columns + 256) * MemoryLayout<Double>.size + households * 2 * MemoryLayout<Double>.size + optionsAtOnce * medianBytesPerOption
     } else {
       // Columns, the median's scratch and the population saved for the other options, plus
       // the store of draws shared by options (at most `HouseholdColumns.drawStoreBytes`).

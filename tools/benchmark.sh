@@ -86,21 +86,30 @@ awk -v n="$numpy" -v a="${seconds[1]}" -v b="${seconds[$cores]}" -v k="$cores" \
   'BEGIN { printf "ratio PolicySim ÷ NumPy: %.2f× on 1 core, %.2f× on %d cores\n", n / a, n / b, k }'
 echo
 
+# A variant timed beside the main runs, against NumPy, with its bytes checked against the
+# 1-thread run: compareVariant NAME LABEL SAME-AS COMMAND... (the command gets the run's
+# arguments appended).
+compareVariant() {
+  local name=$1 label=$2 sameAs=$3
+  shift 3
+  for threads in 1 "$cores"; do
+    start=$(date +%s.%N)
+    /usr/bin/time -f "%M %U %S" -o "$work/$name$threads.time" "$@" run "$scenario" --quiet \
+      --households "$households" --replications "$replications" --threads "$threads" --out "$work/$name$threads"
+    end=$(date +%s.%N)
+    variantSeconds=$(elapsed "$start" "$end")
+    cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/$name$threads.time")
+    echo "PolicySim $label, $threads thread(s): $variantSeconds s," \
+      "$(rate "$variantSeconds") M household-years/s (CPU $cpu s), $(awk -v n="$numpy" -v s="$variantSeconds" 'BEGIN { printf "%.2f", n / s }')× NumPy"
+    cmp "$work/t1/summary.csv" "$work/$name$threads/summary.csv" && echo "summary.csv identical to $sameAs"
+  done
+  echo
+}
+
 # The same binary with the portable draws forced (what a CPU without AVX2 runs): the
 # Philox draws then use the scalar loop instead of the AVX2 module. Same bytes (checked).
 if grep -qw avx2 /proc/cpuinfo; then
-  for threads in 1 "$cores"; do
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M %U %S" -o "$work/portable$threads" env POLICYSIM_PORTABLE_DRAWS=1 "$binary" run "$scenario" --quiet \
-      --households "$households" --replications "$replications" --threads "$threads" --out "$work/p$threads"
-    end=$(date +%s.%N)
-    portableSeconds=$(elapsed "$start" "$end")
-    cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/portable$threads")
-    echo "PolicySim with portable draws (POLICYSIM_PORTABLE_DRAWS=1), $threads thread(s): $portableSeconds s," \
-      "$(rate "$portableSeconds") M household-years/s (CPU $cpu s), $(awk -v n="$numpy" -v s="$portableSeconds" 'BEGIN { printf "%.2f", n / s }')× NumPy"
-    cmp "$work/t1/summary.csv" "$work/p$threads/summary.csv" && echo "summary.csv identical to the AVX2 draws'"
-  done
-  echo
+  compareVariant portable "with portable draws (POLICYSIM_PORTABLE_DRAWS=1)" "the AVX2 draws'" env POLICYSIM_PORTABLE_DRAWS=1 "$binary"
 else
   echo "this CPU has no AVX2: the runs above used the portable draws"
   echo
@@ -111,18 +120,7 @@ fi
 # elementary function is PolicySim's own (DeterministicMath).
 if [ "${NATIVE:-0}" = 1 ]; then
   swift build -c release --scratch-path "$scratch-native" -Xswiftc -target-cpu -Xswiftc native >/dev/null
-  for threads in 1 "$cores"; do
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M %U %S" -o "$work/native$threads" "$scratch-native/release/policysim" run "$scenario" --quiet \
-      --households "$households" --replications "$replications" --threads "$threads" --out "$work/n$threads"
-    end=$(date +%s.%N)
-    nativeSeconds=$(elapsed "$start" "$end")
-    cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/native$threads")
-    echo "PolicySim built for this CPU (-target-cpu native), $threads thread(s): $nativeSeconds s," \
-      "$(rate "$nativeSeconds") M household-years/s (CPU $cpu s), $(awk -v n="$numpy" -v s="$nativeSeconds" 'BEGIN { printf "%.2f", n / s }')× NumPy"
-    cmp "$work/t1/summary.csv" "$work/n$threads/summary.csv" && echo "summary.csv identical to the portable build's"
-  done
-  echo
+  compareVariant native "built for this CPU (-target-cpu native)" "the portable build's" "$scratch-native/release/policysim"
 fi
 
 # Agreement of the means: 8 replications each, independent seeds, z-scores.

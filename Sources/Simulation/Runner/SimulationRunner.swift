@@ -51,7 +51,7 @@ public struct SimulationRunner: Sendable {
     return min(threads, max(1, replications ?? scenario.replications)) * perWorker + results
   }
 
-  /// Whether every option runs block by block (`YearCycle.runsBlockByBlock`): each block of
+  /// Whether every option runs block by block (`OptionPlan.runsBlockByBlock`): each block of
   /// households goes through every year while it is in cache, and the options of a
   /// replication take turns on it, sharing its draws.
   var runsBlockByBlock: Bool {

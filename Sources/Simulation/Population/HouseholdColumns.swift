@@ -9,7 +9,7 @@ import ScenarioLanguage
 ///
 /// The columns hold either every household (`height == householdCount`, the year-by-year
 /// order) or one block (`height == blockSize`, the block-by-block order of
-/// `BlockByBlockReplication`): `column(_:from:)` takes household indices either way, relative
+/// `SimulationRunner.runBlockByBlock`): `column(_:from:)` takes household indices either way, relative
 /// to `rowOffset`, the first household the columns hold.
 final class HouseholdColumns {
   /// Households per block: small enough that a block's columns stay in cache.
@@ -224,13 +224,20 @@ final class HouseholdColumns {
   /// Determinism: the population is a pure function of (seed, replication, definition), so
   /// the copy is bit-identical to drawing it again.
   func restorePopulation(_ definition: PopulationDefinition, columns indices: [Int], start: Int, count: Int) -> Bool {
-    guard let saved = savedPopulation, let key = savedPopulationKey, key.replication == replication, key.columns == indices,
-      key.definition == definition, savedRowOffset == rowOffset, savedRows.lowerBound <= start, start + count <= savedRows.upperBound
+    guard let saved = savedPopulation, holdsPopulation(definition, columns: indices), savedRowOffset == rowOffset,
+      savedRows.lowerBound <= start, start + count <= savedRows.upperBound
     else { return false }
     for (slot, index) in indices.enumerated() {
       column(index, from: start).update(from: saved + slot * height + (start - rowOffset), count: count)
     }
     return true
+  }
+
+  /// Whether the saved population is this replication's, drawn from `definition` into
+  /// `columns` (for the households `savedRows`).
+  private func holdsPopulation(_ definition: PopulationDefinition, columns indices: [Int]) -> Bool {
+    guard let key = savedPopulationKey else { return false }
+    return key.replication == replication && key.columns == indices && key.definition == definition
   }
 
   /// Saves `columns` for households `start ..< start + count` as the population of this
@@ -245,10 +252,8 @@ final class HouseholdColumns {
     for (slot, index) in indices.enumerated() {
       (saved + slot * height + (start - rowOffset)).update(from: column(index, from: start), count: count)
     }
-    let continues =
-      savedPopulationKey.map { $0.replication == replication && $0.columns == indices && $0.definition == definition } ?? false
     // Rows of another block are gone once the offset moves.
-    if continues, savedRowOffset == rowOffset, savedRows.upperBound == start {
+    if holdsPopulation(definition, columns: indices), savedRowOffset == rowOffset, savedRows.upperBound == start {
       savedRows = savedRows.lowerBound..<(start + count)
     } else {
       savedRows = start..<(start + count)
